@@ -1,6 +1,7 @@
 package org.reskontro.operations.batch;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -11,9 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class JobHistory {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public JobHistory(JdbcClient jdbc) {
+    public JobHistory(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** One job execution as listed by {@code reskontro jobs}. */
@@ -40,7 +43,7 @@ public class JobHistory {
                     Timestamp end = rs.getTimestamp(6);
                     Duration d = start == null ? Duration.ZERO
                             : Duration.between(start.toLocalDateTime(),
-                            end == null ? LocalDateTime.now() : end.toLocalDateTime());
+                            end == null ? LocalDateTime.now(clock) : end.toLocalDateTime());
                     return new Run(id, rs.getString(2), rs.getString(3), rs.getString(4),
                             start == null ? null : start.toLocalDateTime(), d, rs.getLong(7), rs.getLong(8),
                             rs.getLong(9), parameters(id));

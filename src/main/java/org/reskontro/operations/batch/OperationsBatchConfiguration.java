@@ -1,5 +1,7 @@
 package org.reskontro.operations.batch;
 
+import java.time.Clock;
+
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +18,7 @@ public class OperationsBatchConfiguration {
     }
 
     @Bean
-    JobHistory jobHistory(JdbcClient jdbc) {
-        return new JobHistory(jdbc);
+    JobHistory jobHistory(JdbcClient jdbc, Clock clock) {
+        return new JobHistory(jdbc, clock);
     }
 }
