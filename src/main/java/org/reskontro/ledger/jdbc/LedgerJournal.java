@@ -43,6 +43,14 @@ public class LedgerJournal {
     public record Applied(long invoiceId, Component component, BigDecimal amount) {
     }
 
+    /**
+     * Locks a customer's row for the rest of the transaction. Matching and dunning take this lock before they
+     * touch a customer's items, so they never work on the same customer at the same time.
+     */
+    public void lockCustomer(long customerId) {
+        jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(customerId).query(Long.class).single();
+    }
+
     /** The id of the posting with this key, if it was written before. */
     public Optional<Long> findPosting(String idemKey) {
         return jdbc.sql("SELECT id FROM posting WHERE idem_key = ?").param(idemKey).query(Long.class).optional();
