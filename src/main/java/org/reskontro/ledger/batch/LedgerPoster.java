@@ -66,15 +66,16 @@ class LedgerPoster {
             invoiceIds.add(store.invoice(no).orElseThrow().id());
         }
         String document = p.reference() != null ? p.reference() : String.join(" ", p.invoiceNos());
+        String text = store.customer(p.customerNo()).orElseThrow().country() == Country.SE ? "Inbetalning" : "Innbetaling";
         journal.postAndAllocate(new LedgerJournal.NewPosting(customerId, null, p.paymentDate(), PostingType.PAYMENT,
-                p.amount().negate(), p.currency(), document.isEmpty() ? null : document, "Payment", SOURCE, kp.key()),
+                p.amount().negate(), p.currency(), document.isEmpty() ? null : document, text, SOURCE, kp.key()),
                 invoiceIds);
     }
 
     private static String text(Invoice inv, Country country) {
         boolean no = country == Country.NO;
         return switch (inv.type()) {
-            case INVOICE -> no ? "Faktura" : "Faktura";
+            case INVOICE -> "Faktura";
             case CREDIT_NOTE -> no ? "Kreditnota" : "Kreditfaktura";
             case OPENING_BALANCE -> no ? "Inngående balanse" : "Ingående balans";
         };

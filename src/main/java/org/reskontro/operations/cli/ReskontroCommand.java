@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 StatementCommand.class,
                 JobsCommand.class,
                 RestartCommand.class,
+                StopCommand.class,
+                NightlyCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -16,7 +16,12 @@ public record ReskontroProperties(
         @DefaultValue("Europe/Oslo") ZoneId timeZone,
         @DefaultValue Folders folders,
         @DefaultValue References references,
-        @DefaultValue Company company) {
+        @DefaultValue Company company,
+        @DefaultValue Schedule schedule) {
+
+    /** When {@code reskontro serve} runs the nightly job: a Spring cron expression in {@link #timeZone()}. */
+    public record Schedule(@DefaultValue("0 30 2 * * *") String nightlyCron) {
+    }
 
     /** Where files come in and go to. Relative paths resolve against the working directory. */
     public record Folders(

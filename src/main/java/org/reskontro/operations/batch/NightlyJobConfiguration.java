@@ -1,0 +1,52 @@
+package org.reskontro.operations.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code nightlyJob}: one restartable job from bank files to sent letters. The business date is the
+ * identifying job parameter {@code date}: a day that completed does not run again; a day that failed restarts
+ * from the step that failed. Each feature contributes its step as a bean with a known name; the job runs
+ * those present, in this order.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NightlyJobConfiguration {
+
+    public static final String JOB_NAME = "nightlyJob";
+
+    /** The steps of the night, in order: import the inbox, match, dunning, send letters, write reports. */
+    public static final List<String> STEP_ORDER = List.of("importInboxStep", "matchStep", "dunningStep",
+            "sendLettersStep", "dailyReportStep");
+
+    @Bean
+    Job nightlyJob(JobRepository jobs, PlatformTransactionManager tx, Map<String, Step> steps) {
+        List<Step> ordered = new ArrayList<>();
+        for (String name : STEP_ORDER) {
+            Step step = steps.get(name);
+            if (step != null) {
+                ordered.add(step);
+            }
+        }
+        if (ordered.isEmpty()) {
+            ordered.add(new StepBuilder("nothingToDo", jobs)
+                    .tasklet((contribution, context) -> RepeatStatus.FINISHED, tx).build());
+        }
+        SimpleJobBuilder builder = new JobBuilder(JOB_NAME, jobs).start(ordered.get(0));
+        for (Step step : ordered.subList(1, ordered.size())) {
+            builder = builder.next(step);
+        }
+        return builder.build();
+    }
+}
