@@ -75,6 +75,20 @@ public class JobRunner {
         }
     }
 
+    /**
+     * Marks as FAILED the executions of a job that the repository still shows as running although no process
+     * runs them (the caller holds the job's run lock, so any "running" one was left by a process that died).
+     * A restart then continues from the step that failed.
+     */
+    public int recoverAbandoned(String jobName) {
+        int n = 0;
+        for (JobExecution execution : repository.findRunningJobExecutions(jobName)) {
+            operator.recover(execution);
+            n++;
+        }
+        return n;
+    }
+
     public static Outcome outcomeOf(JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome.Completed(execution);

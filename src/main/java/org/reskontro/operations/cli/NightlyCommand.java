@@ -50,6 +50,12 @@ class NightlyCommand implements Callable<Integer> {
             return Cli.JOB_FAILED;
         }
         try (RunLock.Held held = lock.get()) {
+            int recovered = services.bean(JobRunner.class).recoverAbandoned(NightlyJobConfiguration.JOB_NAME);
+            if (recovered > 0) {
+                spec.commandLine().getErr().printf("reskontro: %d nightly execution(s) left running by a process that "
+                        + "died were marked FAILED; the run restarts from the step that failed%n", recovered);
+                spec.commandLine().getErr().flush();
+            }
             Job job = services.bean(NightlyJobConfiguration.JOB_NAME, Job.class);
             JobRunner.Outcome outcome = services.bean(JobRunner.class).run(job,
                     new JobParametersBuilder().addLocalDate("date", businessDate).toJobParameters());
