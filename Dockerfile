@@ -17,4 +17,4 @@ USER reskontro
 VOLUME ["/app/config", "/app/var"]
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 ENTRYPOINT ["java", "-jar", "/app/reskontro.jar"]
-CMD ["--help"]
+CMD ["serve"]

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Keeps the customer ledger straight: imports bank files, matches payments, runs dunning "
                 + "and sends the letters.",
         subcommands = {
+                DemoCommand.class,
                 ImportLedgerCommand.class,
                 StatementCommand.class,
                 JobsCommand.class,

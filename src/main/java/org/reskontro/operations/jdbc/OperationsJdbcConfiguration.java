@@ -4,10 +4,16 @@ import javax.sql.DataSource;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Wires the database lock. */
 @Configuration(proxyBeanMethods = false)
 public class OperationsJdbcConfiguration {
+
+    @Bean
+    RunSummaryQuery runSummaryQuery(JdbcClient jdbc) {
+        return new RunSummaryQuery(jdbc);
+    }
 
     @Bean
     RunLock runLock(DataSource dataSource) {
