@@ -1,0 +1,278 @@
+package org.reskontro.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash safety, proven: runs the packaged jar's nightly job on MariaDB against a real SMTP server (GreenMail),
+ * kills it with SIGKILL at a random point, runs it again, and compares the ledger, the letters sent and the
+ * files moved with an uninterrupted run. Twenty seeds; the figures are printed at the end.
+ * <p>
+ * Runs in the integration-test phase (after the jar is built) through Failsafe; skipped with -Dskip.mariadb.
+ */
+class NightlyCrashIT {
+
+    static final int RUNS = Integer.getInteger("crash.runs", 20);
+    static final String DATE = "2024-04-30";
+    static final Path PROJECT = Path.of("").toAbsolutePath();
+    static final Path JAR = PROJECT.resolve("target/reskontro.jar");
+    static final String ROOT_URL = System.getProperty("crash.mariadb.root", "jdbc:mariadb://127.0.0.1:3306/");
+    static final String TEMPLATE_DB = "reskontro_crash_template";
+    static final String DB = "reskontro_crash";
+
+    static GreenMail smtp;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    @Timeout(value = 25, unit = TimeUnit.MINUTES)
+    void aKilledNightlyRunFinishesAsIfItHadNeverStopped() throws Exception {
+        assertThat(JAR).exists();
+        // the ledger before the night: imported once into a template database, copied for every run
+        recreate(TEMPLATE_DB);
+        Path setupDir = freshDir("setup");
+        run(setupDir, TEMPLATE_DB, Duration.ofMinutes(3), "import-ledger",
+                "--customers", PROJECT.resolve("sample-data/customers.csv").toString(),
+                "--invoices", PROJECT.resolve("sample-data/invoices.csv").toString(),
+                "--payments", PROJECT.resolve("sample-data/payments.csv").toString());
+
+        // the uninterrupted reference run
+        Path refDir = prepare("reference");
+        long jobStart = System.nanoTime();
+        Process ref = start(refDir, DB, "nightly", "--date", DATE);
+        awaitExit(ref, Duration.ofMinutes(5), refDir);
+        long jobMillis = Math.max(200, (System.nanoTime() - jobStart) / 1_000_000);
+        Snapshot expected = snapshot(refDir);
+        assertThat(expected.mails).as("the reference run sends letters").isNotEmpty();
+
+        int killed = 0;
+        int differences = 0;
+        List<String> report = new ArrayList<>();
+        for (int seed = 1; seed <= RUNS; seed++) {
+            Random random = new Random(seed);
+            Path dir = prepare("run-" + seed);
+            Process p = start(dir, DB, "nightly", "--date", DATE);
+            long delay = (long) (random.nextDouble() * jobMillis);
+            boolean exitedFirst = p.waitFor(delay, TimeUnit.MILLISECONDS);
+            if (!exitedFirst) {
+                p.destroyForcibly(); // SIGKILL on Linux
+                p.waitFor(30, TimeUnit.SECONDS);
+                killed++;
+            }
+            String stage = stageOf(dir);
+            // rerun until it reports success (a run killed mid-way is recovered and restarted)
+            int reruns = 0;
+            while (reruns < 3) {
+                reruns++;
+                int code = run(dir, DB, Duration.ofMinutes(5), "nightly", "--date", DATE);
+                if (code == 0) {
+                    break;
+                }
+            }
+            Snapshot actual = snapshot(dir);
+            List<String> diff = expected.diff(actual);
+            differences += diff.size();
+            report.add(String.format("seed %2d: kill after %5d ms (%s), %s, reruns %d, differences %d%s", seed, delay,
+                    exitedFirst ? "had finished" : "killed", stage, reruns, diff.size(),
+                    diff.isEmpty() ? "" : " " + diff.subList(0, Math.min(5, diff.size()))));
+        }
+        System.out.println("== crash test: " + RUNS + " runs, " + killed + " killed, reference job "
+                + jobMillis + " ms, letters " + expected.mails.size() + ", differences " + differences);
+        report.forEach(System.out::println);
+        assertThat(differences).as(String.join("\n", report)).isZero();
+        assertThat(killed).as("most runs were really killed mid-way").isGreaterThanOrEqualTo(RUNS / 2);
+    }
+
+    /** A fresh database copied from the template, a fresh folder with the sample bank files in its inbox. */
+    private Path prepare(String name) throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+        recreate(DB);
+        Process dump = new ProcessBuilder("sh", "-c",
+                "mariadb-dump -uroot " + TEMPLATE_DB + " | mariadb -uroot " + DB).inheritIO().start();
+        assertThat(dump.waitFor()).isZero();
+        Path dir = freshDir(name);
+        Path inbox = Files.createDirectories(dir.resolve("var/inbox"));
+        try (Stream<Path> files = Files.list(PROJECT.resolve("sample-data/bank"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, inbox.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return dir;
+    }
+
+    private static Path freshDir(String name) throws IOException {
+        Path dir = work.resolve(name);
+        Files.createDirectories(dir.resolve("config"));
+        Files.copy(PROJECT.resolve("config/application.yml"), dir.resolve("config/application.yml"),
+                StandardCopyOption.REPLACE_EXISTING);
+        return dir;
+    }
+
+    private Process start(Path dir, String database, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("out.log").toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("err.log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("SPRING_PROFILES_ACTIVE", "mariadb");
+        env.put("RESKONTRO_DB_URL", ROOT_URL + database);
+        env.put("RESKONTRO_DB_USER", "root");
+        env.put("RESKONTRO_DB_PASSWORD", "");
+        env.put("SPRING_MAIL_HOST", "127.0.0.1");
+        env.put("SPRING_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort()));
+        return pb.start();
+    }
+
+    private int run(Path dir, String database, Duration limit, String... args) throws Exception {
+        Process p = start(dir, database, args);
+        return awaitExit(p, limit, dir);
+    }
+
+    private static int awaitExit(Process p, Duration limit, Path dir) throws Exception {
+        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("no exit within " + limit + "; see " + dir);
+        }
+        return p.exitValue();
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void recreate(String database) throws SQLException {
+        try (Connection c = DriverManager.getConnection(ROOT_URL, "root", ""); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database);
+            s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+        }
+    }
+
+    /** Which steps the killed run had completed, for the report. */
+    private static String stageOf(Path dir) throws SQLException {
+        try (Connection c = DriverManager.getConnection(ROOT_URL + DB, "root", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT STEP_NAME, STATUS FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID")) {
+            StringBuilder sb = new StringBuilder();
+            while (rs.next()) {
+                sb.append(sb.isEmpty() ? "" : " ").append(rs.getString(1)).append('=').append(rs.getString(2));
+            }
+            return sb.isEmpty() ? "no step started" : sb.toString();
+        } catch (SQLException e) {
+            return "no schema yet";
+        }
+    }
+
+    /** What must be the same after any run: the ledger, the matching, the letters, the mail and the files. */
+    private Snapshot snapshot(Path dir) throws Exception {
+        Map<String, String> rows = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(ROOT_URL + DB, "root", "")) {
+            collect(c, rows, "posting", "SELECT idem_key, CONCAT(type, ' ', amount, ' ', posting_date) FROM posting");
+            collect(c, rows, "allocation", "SELECT idem_key, CONCAT(component, ' ', amount) FROM allocation");
+            collect(c, rows, "invoice", "SELECT invoice_no, CONCAT(status, ' ', principal_open, ' ', fee_open, ' ', "
+                    + "interest_open, ' ', dunning_level) FROM invoice");
+            collect(c, rows, "bank_tx", "SELECT tx_key, CONCAT(amount, ' ', match_status, ' ', COALESCE(match_rule, '')) "
+                    + "FROM bank_transaction");
+            collect(c, rows, "bank_file", "SELECT sha256, CONCAT(file_name, ' ', status) FROM bank_file");
+            collect(c, rows, "letter", "SELECT idem_key, CONCAT(channel, ' ', status) FROM letter");
+        }
+        Map<String, Integer> mails = new HashMap<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            String key = m.getMessageID() + " -> " + String.join(",", m.getHeader("To") == null ? new String[0]
+                    : m.getHeader("To"));
+            mails.merge(key, 1, Integer::sum);
+        }
+        Map<String, String> files = new TreeMap<>();
+        for (String folder : List.of("inbox", "archive", "rejected", "outbox", "print")) {
+            Path f = dir.resolve("var").resolve(folder);
+            if (Files.isDirectory(f)) {
+                try (Stream<Path> s = Files.walk(f)) {
+                    s.filter(Files::isRegularFile).forEach(p -> files.put(folder + File.separator
+                            + f.relativize(p), ""));
+                }
+            }
+        }
+        return new Snapshot(rows, mails, files);
+    }
+
+    private static void collect(Connection c, Map<String, String> rows, String table, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.put(table + ":" + rs.getString(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            rows.put(table + ":<error>", e.getMessage());
+        }
+    }
+
+    record Snapshot(Map<String, String> rows, Map<String, Integer> mails, Map<String, String> files) {
+        List<String> diff(Snapshot other) {
+            List<String> d = new ArrayList<>();
+            for (var e : rows.entrySet()) {
+                String o = other.rows.get(e.getKey());
+                if (!e.getValue().equals(o)) {
+                    d.add(e.getKey() + ": expected " + e.getValue() + " but was " + o);
+                }
+            }
+            for (String k : other.rows.keySet()) {
+                if (!rows.containsKey(k)) {
+                    d.add(k + ": unexpected " + other.rows.get(k));
+                }
+            }
+            for (var e : other.mails.entrySet()) {
+                if (e.getValue() > 1) {
+                    d.add("mail sent " + e.getValue() + " times: " + e.getKey());
+                }
+            }
+            if (mails.size() != other.mails.size()) {
+                d.add("letters received: expected " + mails.size() + " but was " + other.mails.size());
+            }
+            if (!files.keySet().equals(other.files.keySet())) {
+                d.add("files: expected " + files.keySet() + " but was " + other.files.keySet());
+            }
+            return d;
+        }
+    }
+}
