@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ImportLedgerCommand.class,
                 StatementCommand.class,
+                ReportCommand.class,
                 JobsCommand.class,
                 RestartCommand.class,
                 CommandLine.HelpCommand.class
