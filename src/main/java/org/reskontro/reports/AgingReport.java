@@ -91,11 +91,11 @@ public record AgingReport(LocalDate date, List<Section> sections) {
             currencies.addAll(unallocated.keySet());
             for (String currency : currencies) {
                 List<Row> rows = new ArrayList<>();
-                EnumMap<Bucket, BigDecimal> total = zeros();
+                EnumMap<Bucket, BigDecimal> total = zeros(currency);
                 for (Map.Entry<String, EnumMap<Bucket, BigDecimal>> e
                         : amounts.getOrDefault(currency, Map.of()).entrySet()) {
-                    EnumMap<Bucket, BigDecimal> row = zeros();
-                    row.putAll(e.getValue());
+                    EnumMap<Bucket, BigDecimal> row = zeros(currency);
+                    e.getValue().forEach((k, v) -> row.merge(k, v, BigDecimal::add));
                     rows.add(new Row(e.getKey(), names.get(currency).get(e.getKey()), row));
                     row.forEach((k, v) -> total.merge(k, v, BigDecimal::add));
                 }
@@ -105,10 +105,10 @@ public record AgingReport(LocalDate date, List<Section> sections) {
             return new AgingReport(date, List.copyOf(sections.values()));
         }
 
-        private static EnumMap<Bucket, BigDecimal> zeros() {
+        private static EnumMap<Bucket, BigDecimal> zeros(String currency) {
             EnumMap<Bucket, BigDecimal> m = new EnumMap<>(Bucket.class);
             for (Bucket b : Bucket.values()) {
-                m.put(b, BigDecimal.ZERO);
+                m.put(b, BigDecimal.ZERO.setScale(org.reskontro.common.Money.scale(currency)));
             }
             return m;
         }
