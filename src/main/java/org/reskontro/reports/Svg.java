@@ -81,7 +81,10 @@ public final class Svg {
             int x = left + i * step;
             b.append("<line x1=\"").append(x).append("\" y1=\"").append(top + plotH).append("\" x2=\"").append(x)
                     .append("\" y2=\"").append(top + plotH + 4).append("\" class=\"axis\"/>\n");
-            b.append(text(x, top + plotH + 17, "middle", "label small", xLabels.get(i)));
+            int every = (n + 11) / 12;
+            if (i % every == 0 || i == n - 1 && (n - 1) % every >= every / 2 + 1) {
+                b.append(text(x, top + plotH + 17, "middle", "label small", xLabels.get(i)));
+            }
         }
         int legendX = left;
         for (Series s : series) {
@@ -110,7 +113,7 @@ public final class Svg {
     /** A tile per check and summary: green when it balances, red when not, amber for items to follow up. */
     public static String status(Reconciliation r) {
         int cols = 3;
-        int tileW = 200;
+        int tileW = 240;
         int tileH = 64;
         int gap = 10;
         int tiles = r.checks().size() + 1;
@@ -122,7 +125,7 @@ public final class Svg {
         for (Reconciliation.Check c : r.checks()) {
             tile(b, i++, cols, tileW, tileH, gap, c.balances() ? "#2e7d32" : "#c62828",
                     (c.balances() ? "\u2713 " : "\u2717 ") + c.area() + (c.currency() == null ? "" : " " + c.currency()),
-                    Fmt.cut(c.subject(), 30), c.balances() ? "balances" : "difference " + Fmt.amount(c.difference()));
+                    Fmt.cut(c.subject(), 38), c.balances() ? "balances" : "difference " + Fmt.amount(c.difference()));
         }
         int follow = r.followUps().size();
         tile(b, i, cols, tileW, tileH, gap, follow == 0 ? "#2e7d32" : "#ef8f00",

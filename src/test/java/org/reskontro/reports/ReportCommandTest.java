@@ -264,6 +264,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void theOverdueSeriesEndsWithTheAgingAsOfTheDate() {
+        importSample();
+        LocalDate d = LocalDate.of(2024, 4, 30);
+        AgingReport report = aging.aging(d);
+        java.util.List<OverduePoint> series = aging.overdueSeries(d);
+        for (AgingReport.Section s : report.sections()) {
+            java.util.List<OverduePoint> points = series.stream().filter(p -> p.currency().equals(s.currency())).toList();
+            assertThat(points).extracting(OverduePoint::date).isSorted().last().isEqualTo(d);
+            OverduePoint last = points.get(points.size() - 1);
+            assertThat(last.overdue()).isEqualByComparingTo(s.overdue());
+            assertThat(last.open()).isEqualByComparingTo(s.total().total());
+            assertThat(points).extracting(OverduePoint::date).contains(LocalDate.of(2024, 3, 31), LocalDate.of(2024, 2, 29));
+        }
+    }
+
+    @Test
     void badOptionsAreRejected() {
         CliRunner.Result r = cli.run("report", "aging", "--format", "pdf");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);

@@ -82,26 +82,43 @@ public class AgingQuery {
                 .list().stream().filter(u -> u.amount().signum() != 0).toList();
     }
 
-    /** Overdue and open items per currency at each month end of the year up to {@code date}, and at the date. */
+    /**
+     * Overdue and open items per currency at each of the eleven month ends before {@code date} and at the date.
+     * A currency gets a zero point at the dates before its first invoice and after its last open item.
+     */
     public List<OverduePoint> overdueSeries(LocalDate date) {
         List<LocalDate> points = new ArrayList<>();
         for (int m = 11; m >= 1; m--) {
             LocalDate p = date.minusMonths(m);
             points.add(p.withDayOfMonth(p.lengthOfMonth()));
         }
-        LocalDate lastMonthEnd = date.withDayOfMonth(date.lengthOfMonth());
-        points.add(lastMonthEnd.isAfter(date) ? date : lastMonthEnd);
-        List<OverduePoint> out = new ArrayList<>();
+        points.add(date);
+        Map<LocalDate, Map<String, OverduePoint>> found = new TreeMap<>();
+        java.util.Set<String> currencies = new java.util.TreeSet<>();
         for (LocalDate p : points) {
             Date d = Date.valueOf(p);
+            Map<String, OverduePoint> at = found.computeIfAbsent(p, k -> new TreeMap<>());
             jdbc.sql("SELECT currency, SUM(CASE WHEN due_date < ? THEN open_amount ELSE 0 END), SUM(open_amount)"
                             + " FROM (SELECT i.currency, i.due_date, " + OPEN_AS_OF + " AS open_amount"
                             + " FROM invoice i WHERE i.type <> 'CREDIT_NOTE' AND i.issue_date <= ?) o"
                             + " GROUP BY currency ORDER BY currency")
                     .params(d, d, d, d)
                     .query(rs -> {
-                        out.add(new OverduePoint(p, rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)));
+                        at.put(rs.getString(1), new OverduePoint(p, rs.getString(1), rs.getBigDecimal(2),
+                                rs.getBigDecimal(3)));
+                        currencies.add(rs.getString(1));
                     });
+        }
+        List<OverduePoint> out = new ArrayList<>();
+        for (String currency : currencies) {
+            boolean started = false;
+            for (LocalDate p : points) {
+                OverduePoint point = found.get(p).get(currency);
+                started |= point != null;
+                if (started) {
+                    out.add(point != null ? point : new OverduePoint(p, currency, BigDecimal.ZERO, BigDecimal.ZERO));
+                }
+            }
         }
         return out;
     }
