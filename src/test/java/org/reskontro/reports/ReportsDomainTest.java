@@ -35,10 +35,10 @@ class ReportsDomainTest {
         AgingReport.Section s = r.section("NOK");
         assertThat(s.total().total()).isEqualByComparingTo("275000");
         assertThat(s.rows()).extracting(AgingReport.Row::total).map(BigDecimal::toPlainString)
-                .containsExactly("150000", "80000", "45000");
+                .containsExactly("150000.00", "80000.00", "45000.00");
         assertThat(List.of(Bucket.DAYS_0_30, Bucket.DAYS_31_60, Bucket.DAYS_61_90, Bucket.OVER_90))
                 .extracting(b -> s.total().amount(b).toPlainString() + "/" + s.share(b))
-                .containsExactly("130000/47", "75000/27", "45000/16", "25000/9");
+                .containsExactly("130000.00/47", "75000.00/27", "45000.00/16", "25000.00/9");
     }
 
     @Test
