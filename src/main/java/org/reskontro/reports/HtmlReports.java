@@ -43,6 +43,7 @@ public final class HtmlReports {
             fill:#555;font-weight:bold}
             .chart .grid{stroke:#e4e4e4;stroke-width:1}.chart .axis{stroke:#888;stroke-width:1}
             .chart .tile-head{font-size:13px;font-weight:bold;fill:#fff}.chart .tile{font-size:11px;fill:#fff}
+            .charts{display:flex;flex-wrap:wrap}
             footer{margin-top:32px;color:#888;font-size:12px}
             """;
 
@@ -92,6 +93,7 @@ public final class HtmlReports {
             for (Bucket k : Bucket.values()) {
                 bars.add(new Svg.Bar(k.label(), s.total().amount(k), Fmt.percentText(s.share(k)), COLOURS.get(k)));
             }
+            b.append("<div class=\"charts\">\n");
             b.append(Svg.bars("Open items by age, " + s.currency() + " (total " + Fmt.amount(s.total().total()) + ")",
                     bars));
             List<OverduePoint> points = series.stream().filter(p -> p.currency().equals(s.currency())).toList();
@@ -102,6 +104,7 @@ public final class HtmlReports {
                                 new Svg.Series("Overdue", "#c62828",
                                         points.stream().map(OverduePoint::overdue).toList()))));
             }
+            b.append("</div>\n");
             b.append("<table>\n<tr><th>Customer</th><th>Name</th>");
             for (Bucket k : Bucket.values()) {
                 b.append("<th class=\"n\">").append(Fmt.html(k.label())).append("</th>");

@@ -26,7 +26,7 @@ public final class Svg {
 
     /** A vertical bar chart. */
     public static String bars(String title, List<Bar> bars) {
-        int w = 640;
+        int w = 540;
         int h = 280;
         int left = 90;
         int right = 20;
@@ -58,10 +58,10 @@ public final class Svg {
 
     /** A line chart over evenly spaced x labels. */
     public static String lines(String title, List<String> xLabels, List<Series> series) {
-        int w = 640;
+        int w = 540;
         int h = 280;
         int left = 90;
-        int right = 20;
+        int right = 32;
         int top = 36;
         int bottom = 60;
         int plotH = h - top - bottom;
