@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 ImportLedgerCommand.class,
                 StatementCommand.class,
+                ReportCommand.class,
                 JobsCommand.class,
                 RestartCommand.class,
                 StopCommand.class,

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.reskontro.common.RejectedInputException;
 import org.reskontro.ledger.AccountStatement;
 import org.reskontro.ledger.jdbc.StatementQuery;
+import org.reskontro.reports.HtmlReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,8 +24,11 @@ class StatementCommand implements Callable<Integer> {
     String customer;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table (default) or csv.")
+            description = "table (default), csv or html.")
     String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of the terminal.")
+    java.nio.file.Path out;
 
     @Spec
     CommandSpec spec;
@@ -37,13 +41,21 @@ class StatementCommand implements Callable<Integer> {
     public Integer call() {
         AccountStatement statement = services.bean(StatementQuery.class).statement(customer)
                 .orElseThrow(() -> new RejectedInputException("no customer with number " + customer));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter terminal = spec.commandLine().getOut();
+        java.io.StringWriter text = new java.io.StringWriter();
+        PrintWriter w = out == null ? terminal : new PrintWriter(text);
         switch (format) {
-            case "table" -> table(statement, out);
-            case "csv" -> csv(statement, out);
-            default -> throw new RejectedInputException("unknown format '" + format + "' (table or csv)");
+            case "table" -> table(statement, w);
+            case "csv" -> csv(statement, w);
+            case "html" -> w.print(HtmlReports.statementPage(statement));
+            default -> throw new RejectedInputException("unknown format '" + format + "' (table, csv or html)");
         }
-        out.flush();
+        w.flush();
+        if (out != null) {
+            ReportCommand.write(out, text.toString());
+            terminal.println("wrote " + out);
+        }
+        terminal.flush();
         return Cli.OK;
     }
 
