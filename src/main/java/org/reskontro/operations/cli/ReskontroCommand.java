@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 + "and sends the letters.",
         subcommands = {
                 ImportLedgerCommand.class,
+                ParseCommand.class,
                 StatementCommand.class,
                 JobsCommand.class,
                 RestartCommand.class,
