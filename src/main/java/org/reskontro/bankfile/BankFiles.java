@@ -16,10 +16,20 @@ public final class BankFiles {
     public enum Kind { CAMT, NETS_OCR_GIRO, BGMAX }
 
     private final ZoneId zone;
+    private final boolean lenientTotals;
 
     /** @param zone the company's time zone: camt date-times with an offset are converted to it */
     public BankFiles(ZoneId zone) {
+        this(zone, false);
+    }
+
+    /**
+     * @param lenientTotals OCR/BgMax control totals and counts that disagree with the contents give a warning
+     *                      instead of a rejection ({@code import --accept-unbalanced})
+     */
+    public BankFiles(ZoneId zone, boolean lenientTotals) {
         this.zone = zone;
+        this.lenientTotals = lenientTotals;
     }
 
     /** Recognises the format from the first bytes; a file of none of them is rejected. */
@@ -61,8 +71,8 @@ public final class BankFiles {
         try {
             switch (kind) {
                 case CAMT -> new CamtParser(zone).parse(file, name, handler);
-                case NETS_OCR_GIRO -> new NetsOcrParser().parse(file, name, handler);
-                case BGMAX -> new BgMaxParser().parse(file, name, handler);
+                case NETS_OCR_GIRO -> new NetsOcrParser(lenientTotals).parse(file, name, handler);
+                case BGMAX -> new BgMaxParser(lenientTotals).parse(file, name, handler);
                 default -> throw new IllegalStateException();
             }
         } catch (IOException e) {

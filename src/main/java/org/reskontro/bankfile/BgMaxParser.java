@@ -22,13 +22,21 @@ final class BgMaxParser {
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("uuuuMMdd")
             .withResolverStyle(ResolverStyle.STRICT);
 
+    private final boolean lenientTotals;
+
+    /** @param lenientTotals control totals and counts that disagree give a warning instead of a rejection */
+    BgMaxParser(boolean lenientTotals) {
+        this.lenientTotals = lenientTotals;
+    }
+
     void parse(Path file, String name, BankFileHandler handler) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-            new Run(name, in, handler).run();
+            new Run(name, in, handler, lenientTotals).run();
         }
     }
 
     private static final class Run {
+        private final boolean lenient;
         private final String name;
         private final BufferedReader in;
         private final BankFileHandler handler;
@@ -46,7 +54,8 @@ final class BgMaxParser {
         private Payment pending;
         private java.util.List<Payment> section;   // payments of the open section, until its deposit record
 
-        Run(String name, BufferedReader in, BankFileHandler handler) {
+        Run(String name, BufferedReader in, BankFileHandler handler, boolean lenient) {
+            this.lenient = lenient;
             this.name = name;
             this.in = in;
             this.handler = handler;
@@ -180,11 +189,11 @@ final class BgMaxParser {
                 throw reject("deposit currency " + ccy + " differs from the section currency " + currency);
             }
             if (count != section.size()) {
-                throw reject("deposit " + serial + " counts " + count + " payments, the section has " + section.size());
+                mismatch(reject("deposit " + serial + " counts " + count + " payments, the section has " + section.size()));
             }
             if (total.compareTo(sum) != 0) {
-                throw reject("deposit " + serial + " amount " + total.toPlainString()
-                        + " differs from the signed sum of the section " + sum.toPlainString());
+                mismatch(reject("deposit " + serial + " amount " + total.toPlainString()
+                        + " differs from the signed sum of the section " + sum.toPlainString()));
             }
             for (Payment p : section) {
                 handler.transaction(new BankTransaction(p.amount, currency, date, null, p.reference, null, p.bankRef,
@@ -207,9 +216,9 @@ final class BgMaxParser {
             long x = Long.parseLong(digits(19, 26, "number of extra references"));
             long dep = Long.parseLong(digits(27, 34, "number of deposits"));
             if (p != payments || d != deductions || x != extraRefs || dep != deposits) {
-                throw reject("end record (70) counts " + p + " payments, " + d + " deductions, " + x
+                mismatch(reject("end record (70) counts " + p + " payments, " + d + " deductions, " + x
                         + " extra references, " + dep + " deposits; the file has " + payments + ", " + deductions + ", "
-                        + extraRefs + ", " + deposits);
+                        + extraRefs + ", " + deposits));
             }
             ended = true;
         }
@@ -224,6 +233,13 @@ final class BgMaxParser {
                 throw reject("field '" + what + "' (pos. " + from + "-" + to + ") is not digits: '" + f.trim() + "'");
             }
             return f;
+        }
+
+        private void mismatch(BankFileException e) {
+            if (!lenient) {
+                throw e;
+            }
+            handler.warning(e.getMessage());
         }
 
         private BankFileException reject(String reason) {

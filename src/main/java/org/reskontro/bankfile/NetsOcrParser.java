@@ -18,13 +18,21 @@ final class NetsOcrParser {
 
     static final String FORMAT = "nets-ocr-giro";
 
+    private final boolean lenientTotals;
+
+    /** @param lenientTotals control totals and counts that disagree give a warning instead of a rejection */
+    NetsOcrParser(boolean lenientTotals) {
+        this.lenientTotals = lenientTotals;
+    }
+
     void parse(Path file, String name, BankFileHandler handler) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-            new Run(name, in, handler).run();
+            new Run(name, in, handler, lenientTotals).run();
         }
     }
 
     private static final class Run {
+        private final boolean lenient;
         private final String name;
         private final BufferedReader in;
         private final BankFileHandler handler;
@@ -50,7 +58,8 @@ final class NetsOcrParser {
         // transaction being read
         private Pending pending;
 
-        Run(String name, BufferedReader in, BankFileHandler handler) {
+        Run(String name, BufferedReader in, BankFileHandler handler, boolean lenient) {
+            this.lenient = lenient;
             this.name = name;
             this.in = in;
             this.handler = handler;
@@ -214,14 +223,14 @@ final class NetsOcrParser {
             BigDecimal total = signedTotal();
             LocalDate date = date(42, 47, "settlement date");
             if (n != txCount) {
-                throw reject("assignment " + assignmentNo + ": record 88 counts " + n + " transactions, the assignment has " + txCount);
+                mismatch(reject("assignment " + assignmentNo + ": record 88 counts " + n + " transactions, the assignment has " + txCount));
             }
             if (records != recCount) {
-                throw reject("assignment " + assignmentNo + ": record 88 counts " + records + " records, the assignment has " + recCount);
+                mismatch(reject("assignment " + assignmentNo + ": record 88 counts " + records + " records, the assignment has " + recCount));
             }
             if (total.compareTo(sum) != 0) {
-                throw reject("assignment " + assignmentNo + ": record 88 total " + total.toPlainString()
-                        + " differs from the signed sum of the transactions " + sum.toPlainString());
+                mismatch(reject("assignment " + assignmentNo + ": record 88 total " + total.toPlainString()
+                        + " differs from the signed sum of the transactions " + sum.toPlainString()));
             }
             handler.statement(new BankStatement(FORMAT, "nets-ocr:" + dataSender + ":" + transmissionNo + ":" + assignmentNo,
                     assignmentNo, account, "NOK", null, null, null, date, txCount, sum));
@@ -239,14 +248,14 @@ final class NetsOcrParser {
             BigDecimal total = signedTotal();
             date(42, 47, "settlement date");
             if (n != txTotal) {
-                throw reject("record 89 counts " + n + " transactions, the file has " + txTotal);
+                mismatch(reject("record 89 counts " + n + " transactions, the file has " + txTotal));
             }
             if (records != recTotal) {
-                throw reject("record 89 counts " + records + " records, the file has " + recTotal);
+                mismatch(reject("record 89 counts " + records + " records, the file has " + recTotal));
             }
             if (total.compareTo(sumTotal) != 0) {
-                throw reject("record 89 total " + total.toPlainString() + " differs from the signed sum of the transactions "
-                        + sumTotal.toPlainString());
+                mismatch(reject("record 89 total " + total.toPlainString() + " differs from the signed sum of the transactions "
+                        + sumTotal.toPlainString()));
             }
             ended = true;
         }
@@ -288,6 +297,13 @@ final class NetsOcrParser {
             } catch (DateTimeException e) {
                 throw reject("field '" + what + "' (pos. " + from + "-" + to + ") is not a date DDMMYY: '" + f + "'");
             }
+        }
+
+        private void mismatch(BankFileException e) {
+            if (!lenient) {
+                throw e;
+            }
+            handler.warning(e.getMessage());
         }
 
         private BankFileException reject(String reason) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ImportLedgerCommand.class,
                 ParseCommand.class,
+                ImportCommand.class,
                 StatementCommand.class,
                 JobsCommand.class,
                 RestartCommand.class,
