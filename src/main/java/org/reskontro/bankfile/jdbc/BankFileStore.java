@@ -78,17 +78,24 @@ public class BankFileStore {
         return keys.getKey().longValue();
     }
 
-    /** Inserts a batch; rows whose key is stored already are left out. */
-    public void insertTransactions(List<Row> rows) {
+    /**
+     * Inserts a batch; rows whose key is stored already (an overlapping file) are left out. Returns how many were
+     * left out.
+     */
+    public int insertTransactions(List<Row> rows) {
         if (rows.isEmpty()) {
-            return;
+            return 0;
         }
+        String marks = String.join(",", java.util.Collections.nCopies(rows.size(), "?"));
+        java.util.Set<String> stored = new java.util.HashSet<>(jdbc.sql(
+                        "SELECT tx_key FROM bank_transaction WHERE tx_key IN (" + marks + ")")
+                .params(rows.stream().map(Row::txKey).toList()).query(String.class).list());
+        List<Row> fresh = stored.isEmpty() ? rows : rows.stream().filter(r -> !stored.contains(r.txKey())).toList();
         template.batchUpdate("""
                 INSERT INTO bank_transaction (bank_statement_id, tx_key, amount, currency, booking_date, value_date,
                        reference, reference_valid, end_to_end_id, bank_reference, payer_name, payer_account, text,
                        reversal)
-                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL
-                 WHERE NOT EXISTS (SELECT 1 FROM bank_transaction WHERE tx_key = ?)""", rows, rows.size(), (ps, r) -> {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", fresh, Math.max(1, fresh.size()), (ps, r) -> {
             BankTransaction t = r.tx();
             ps.setLong(1, r.statementId());
             ps.setString(2, r.txKey());
@@ -104,8 +111,8 @@ public class BankFileStore {
             ps.setString(12, truncate(t.payerAccount(), 50));
             ps.setString(13, truncate(t.text(), 500));
             ps.setBoolean(14, t.reversal());
-            ps.setString(15, r.txKey());
         });
+        return rows.size() - fresh.size();
     }
 
     /** Transactions stored for the file (so duplicates = read - stored). */
