@@ -92,7 +92,7 @@ final class CamtParser {
         private String type;
         private Unmarshaller unmarshaller;
         private Class<?> entryClass;
-        private XMLStreamReader hidden;
+        private NoNamespaces hidden;
         private int statements;
         private long entries;
 
@@ -232,7 +232,8 @@ final class CamtParser {
                 String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
                 throw reject(line, "entry " + entries + ": " + m.replaceAll("\\s*\\R\\s*", " "));
             }
-            return new EntryReader(e, zone, n -> reject(line, "entry " + entries + ": " + n)).transactions();
+            return new EntryReader(e, zone, hidden.rawDateTimes, n -> reject(line, "entry " + entries + ": " + n))
+                    .transactions();
         }
 
         private Unmarshaller unmarshaller() {
@@ -255,6 +256,7 @@ final class CamtParser {
         }
 
         private XMLStreamReader hidden() {
+            hidden.startEntry();
             return hidden;
         }
 
@@ -419,8 +421,33 @@ final class CamtParser {
 
     /** Presents elements without namespace: prowide's model classes are bound to no namespace. */
     private static final class NoNamespaces extends StreamReaderDelegate {
+        private final java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+        /** Raw text of Ntry/BookgDt/DtTm and Ntry/ValDt/DtTm: the model's OffsetDateTime cannot tell "no offset". */
+        final Map<String, String> rawDateTimes = new HashMap<>();
+
         NoNamespaces(XMLStreamReader r) {
             super(r);
+        }
+
+        void startEntry() {
+            path.clear();
+            rawDateTimes.clear();
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            int ev = super.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                path.addLast(getLocalName());
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                path.pollLast();
+            } else if (ev == XMLStreamConstants.CHARACTERS && path.size() == 2 && "DtTm".equals(path.peekLast())) {
+                String parent = path.peekFirst();
+                if ("BookgDt".equals(parent) || "ValDt".equals(parent)) {
+                    rawDateTimes.merge(parent, getText(), String::concat);
+                }
+            }
+            return ev;
         }
 
         @Override

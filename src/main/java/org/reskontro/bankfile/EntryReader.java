@@ -21,10 +21,13 @@ final class EntryReader {
     private final Object entry;
     private final ZoneId zone;
     private final Function<String, BankFileException> reject;
+    private final java.util.Map<String, String> rawDateTimes;
 
-    EntryReader(Object entry, ZoneId zone, Function<String, BankFileException> reject) {
+    EntryReader(Object entry, ZoneId zone, java.util.Map<String, String> rawDateTimes,
+                Function<String, BankFileException> reject) {
         this.entry = entry;
         this.zone = zone;
+        this.rawDateTimes = rawDateTimes;
         this.reject = reject;
     }
 
@@ -51,8 +54,8 @@ final class EntryReader {
             throw reject.apply("negative Amt " + amount.toPlainString() + " (the sign belongs in CdtDbtInd)");
         }
         boolean reversal = Boolean.TRUE.equals(Props.get(entry, "RvslInd"));
-        LocalDate booking = date(Props.get(entry, "BookgDt"));
-        LocalDate value = date(Props.get(entry, "ValDt"));
+        LocalDate booking = date("BookgDt");
+        LocalDate value = date("ValDt");
         String entryRef = Props.string(entry, "AcctSvcrRef");
 
         List<Object> details = new ArrayList<>();
@@ -153,7 +156,16 @@ final class EntryReader {
     }
 
     /** A prowide DateAndDateTime choice (Dt or DtTm) as a date in the company's zone. */
-    private LocalDate date(Object choice) {
+    private LocalDate date(String element) {
+        String raw = rawDateTimes.get(element);
+        if (raw != null && !raw.isBlank()) {
+            try {
+                return parseDateOrDateTime(raw, zone);
+            } catch (DateTimeParseException e) {
+                throw reject.apply(element + "/DtTm is not a date-time: '" + raw.trim() + "'");
+            }
+        }
+        Object choice = Props.get(entry, element);
         if (choice == null) {
             return null;
         }
