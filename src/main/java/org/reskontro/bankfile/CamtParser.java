@@ -113,7 +113,8 @@ final class CamtParser {
                     String ns = r.getNamespaceURI();
                     Matcher m = NAMESPACE.matcher(ns == null ? "" : ns);
                     if (!m.matches()) {
-                        throw reject("not a camt.053/camt.054 document (namespace '" + ns + "')");
+                        throw reject("not a camt.053/camt.054 document ("
+                                + (ns == null || ns.isEmpty() ? "no namespace" : "namespace '" + ns + "'") + ")");
                     }
                     int version = Integer.parseInt(m.group(2));
                     if (version < 2 || version > 13) {
@@ -229,6 +230,10 @@ final class CamtParser {
                 }
             } catch (JAXBException ex) {
                 Throwable c = ex.getLinkedException() != null ? ex.getLinkedException() : ex;
+                if (c instanceof XMLStreamException x) {
+                    throw reject(x.getLocation() == null ? line : x.getLocation().getLineNumber(),
+                            "entry " + entries + ": not well-formed XML: " + xmlMessage(x));
+                }
                 String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
                 throw reject(line, "entry " + entries + ": " + m.replaceAll("\\s*\\R\\s*", " "));
             }
