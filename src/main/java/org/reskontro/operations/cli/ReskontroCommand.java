@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 ImportLedgerCommand.class,
+                ParseCommand.class,
+                ImportCommand.class,
                 StatementCommand.class,
                 ReportCommand.class,
                 JobsCommand.class,
