@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 StatementCommand.class,
                 JobsCommand.class,
                 RestartCommand.class,
+                DunningCommand.class,
+                HoldCommand.class,
                 CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
