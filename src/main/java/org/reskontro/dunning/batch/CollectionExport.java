@@ -43,9 +43,12 @@ public class CollectionExport {
         }
     }
 
-    /** Writes both files; returns the number of claims. */
+    /** Writes both files when claims were handed over that day; returns the number of claims. */
     public int write(LocalDate date) {
         List<Claim> claims = claims(date);
+        if (claims.isEmpty()) {
+            return 0; // no hand-over that day: no files
+        }
         try {
             Files.createDirectories(folder);
             replace(folder.resolve("collection-" + date + ".csv"), csv(claims));
