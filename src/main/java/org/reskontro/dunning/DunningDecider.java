@@ -222,9 +222,17 @@ public final class DunningDecider {
         }
         items.sort(Comparator.comparing(DunningLetter.Item::dueDate).thenComparing(DunningLetter.Item::invoiceNo));
         DunningPolicy.Level l = policy.level(level);
-        int days = l.paymentDays();
-        if (level == DunningPolicy.FINAL_NOTICE) {
-            days = Math.max(days, rules.finalNoticeMinDays(c.country()));
+        // the letter gives the longest deadline of its items' levels, and a final notice item on a collection
+        // letter keeps the final notice's legal content (the collection warning and at least 14/8 days)
+        int days = 0;
+        boolean finalNotice = false;
+        for (DunningLetter.Item i : items) {
+            int d = policy.level(i.level()).paymentDays();
+            if (i.level() == DunningPolicy.FINAL_NOTICE) {
+                d = Math.max(d, rules.finalNoticeMinDays(c.country()));
+                finalNotice = true;
+            }
+            days = Math.max(days, d);
         }
         DunningLetter.InterestNotice notice = policy.lateInterest() && oldestDue != null
                 ? new DunningLetter.InterestNotice(rules.lateInterestRate(c.country(), date), oldestDue.plusDays(1))
@@ -233,7 +241,7 @@ public final class DunningDecider {
                 ? DunningLetter.Channel.EMAIL : DunningLetter.Channel.PRINT;
         return new DunningLetter(c.customerNo(), c.name(), c.address(), c.hasValidEmail() ? c.email() : null,
                 c.language(), c.country(), c.type(), level, l.template(), date, date.plusDays(days), c.currency(),
-                items, notice, level == DunningPolicy.FINAL_NOTICE, channel);
+                items, notice, finalNotice, channel);
     }
 
     private static String until(LocalDate until) {

@@ -253,6 +253,20 @@ class DunningDeciderTest {
         assertThat(l.interest().runsFrom()).isEqualTo(DUE.minusDays(29));
     }
 
+    @Test
+    void aCollectionLetterThatAlsoCarriesAFinalNoticeKeepsTheWarningAndTheFourteenDays() {
+        LocalDate date = DUE.plusDays(60);
+        OverdueItem toCollection = new OverdueItem(1, "A", DUE.minusDays(14), DUE, "1", "NOK", new BigDecimal("1000.00"),
+                BigDecimal.ZERO, BigDecimal.ZERO, 3, DUE.plusDays(30), null, 0, BigDecimal.ZERO);
+        OverdueItem fresh = new OverdueItem(2, "B", DUE.plusDays(20), DUE.plusDays(30), "2", "NOK",
+                new BigDecimal("500.00"), BigDecimal.ZERO, BigDecimal.ZERO, 0, null, null, 0, BigDecimal.ZERO);
+        DunningLetter l = decider.decide(no(toCollection, fresh), date).letter();
+        assertThat(l.level()).isEqualTo(4);
+        assertThat(l.template()).isEqualTo("collection");
+        assertThat(l.collectionWarning()).isTrue();
+        assertThat(l.paymentDeadline()).isEqualTo(date.plusDays(14));
+    }
+
     static DunningPolicy withFee(int level, String currency, String fee) {
         DunningPolicy d = DunningPolicy.defaults();
         List<DunningPolicy.Level> levels = new ArrayList<>(d.levels());
