@@ -45,11 +45,14 @@ public class LedgerStore {
         }
         jdbc.sql("""
                 INSERT INTO customer (customer_no, name, org_no, country, currency, language, email, address,
-                                      postal_code, city, customer_type, credit_limit, reminder_fee_agreed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                      postal_code, city, customer_type, credit_limit, reminder_fee_agreed,
+                                      hold_reason, hold_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(c.customerNo(), c.name(), c.orgNo(), c.country().name(), c.currency(), c.language().code(),
                         c.email(), c.address().street(), c.address().postalCode(), c.address().city(), c.type().name(),
-                        c.creditLimit(), c.reminderFeeAgreed())
+                        c.creditLimit(), c.reminderFeeAgreed(),
+                        c.hold() == null ? null : c.hold().reason(),
+                        c.hold() == null || c.hold().until() == null ? null : Date.valueOf(c.hold().until()))
                 .update();
         return customerId(c.customerNo()).orElseThrow();
     }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 StopCommand.class,
                 NightlyCommand.class,
                 ServeCommand.class,
+                DunningCommand.class,
+                HoldCommand.class,
                 CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
