@@ -113,7 +113,7 @@ public class LetterRenderer {
     }
 
     /** The template for the letter: the one the policy names if it exists, else the level's default. */
-    String templateName(DunningLetter letter, String extension) {
+    public String templateName(DunningLetter letter, String extension) {
         String lang = letter.language().code();
         String named = letter.template();
         if (LetterTemplates.isSafeName(named)) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 StatementCommand.class,
                 JobsCommand.class,
                 RestartCommand.class,
+                LettersCommand.class,
                 CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
