@@ -66,6 +66,13 @@ public record DunningLetter(
     /** How the letter reaches the customer. */
     public enum Channel { EMAIL, PRINT }
 
+    /** The same letter through another channel (the outbox sends a letter with an unusable address to print). */
+    public DunningLetter withChannel(Channel other) {
+        return other == channel ? this : new DunningLetter(customerNo, customerName, address, email, language, country,
+                customerType, level, template, letterDate, paymentDeadline, currency, items, interest, collectionWarning,
+                other);
+    }
+
     public BigDecimal totalPrincipal() {
         return items.stream().map(Item::principalLeft).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 DunningCommand.class,
                 HoldCommand.class,
+                LettersCommand.class,
                 CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
