@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
                 StatementCommand.class,
                 JobsCommand.class,
                 RestartCommand.class,
+                MatchCommand.class,
+                UnmatchedCommand.class,
+                ExportCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
