@@ -84,6 +84,22 @@ public final class SyntheticLedger {
         return payments;
     }
 
+    /** The index a run would load from this ledger before any of its transactions is matched. */
+    public MatchIndex index() {
+        MatchIndex idx = new MatchIndex();
+        for (Customer c : customers) {
+            idx.addCustomer(c.id(), c.customerNo(), c.name(), c.orgNo());
+            if (c.history()) {
+                idx.learnAccount(c.account(), c.id());
+            }
+        }
+        for (Invoice i : invoices) {
+            idx.addInvoice(new OpenInvoice(i.id(), i.customerId(), i.invoiceNo(), i.reference(), i.currency(),
+                    i.dueDate(), new org.reskontro.ledger.OpenItem(BigDecimal.ZERO, BigDecimal.ZERO, i.amount())));
+        }
+        return idx;
+    }
+
     /** N invoices for about N/2 customers, and N bank transactions of the default mix. */
     public static SyntheticLedger generate(int n, long seed) {
         return generate(n, seed, defaultMix());
