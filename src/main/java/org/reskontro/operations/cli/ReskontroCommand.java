@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
                 DunningCommand.class,
                 HoldCommand.class,
                 LettersCommand.class,
+                MatchCommand.class,
+                UnmatchedCommand.class,
+                ExportCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -1,0 +1,172 @@
+package org.reskontro.matching;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.reskontro.ledger.Allocation;
+import org.reskontro.ledger.OpenItem;
+
+/**
+ * The run's in-memory view of the ledger: open invoices by reference, by invoice number and by customer, and
+ * the ways a payer is recognised (bank account seen before, organisation number, name). Loaded once per run;
+ * keys that point to more than one customer or invoice are remembered as ambiguous and never decide alone.
+ */
+public final class MatchIndex {
+
+    /** A customer as the matcher needs it. */
+    public record CustomerRef(long id, String customerNo, String name) {
+    }
+
+    private static final long AMBIGUOUS = -1L;
+    private static final OpenInvoice AMBIGUOUS_INVOICE = new OpenInvoice(-1, -1, "?", null, "?", null, OpenItem.NONE);
+
+    private final Map<String, OpenInvoice> byReference = new HashMap<>();
+    private final Map<String, OpenInvoice> byInvoiceKey = new HashMap<>();
+    private final Map<Long, List<OpenInvoice>> byCustomer = new HashMap<>();
+    private final Map<Long, OpenInvoice> byId = new HashMap<>();
+    private final Map<Long, CustomerRef> customers = new HashMap<>();
+    private final Map<String, Long> byOrgNo = new HashMap<>();
+    private final Map<String, Long> byName = new HashMap<>();
+    private final Map<String, Long> byAccount = new HashMap<>();
+
+    public void addCustomer(long id, String customerNo, String name, String orgNo) {
+        customers.put(id, new CustomerRef(id, customerNo, name));
+        String org = Keys.digits(orgNo);
+        if (org != null) {
+            byOrgNo.merge(org, id, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+        }
+        String n = Keys.name(name);
+        if (n != null) {
+            byName.merge(n, id, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+        }
+    }
+
+    public void addInvoice(OpenInvoice inv) {
+        byId.put(inv.id(), inv);
+        byCustomer.computeIfAbsent(inv.customerId(), k -> new ArrayList<>(2)).add(inv);
+        String ref = Keys.reference(inv.reference());
+        if (ref != null) {
+            byReference.merge(ref, inv, (a, b) -> AMBIGUOUS_INVOICE);
+        }
+        String key = Keys.invoiceNo(inv.invoiceNo());
+        String digits = Keys.invoiceDigits(inv.invoiceNo());
+        if (key != null) {
+            byInvoiceKey.merge(key, inv, (a, b) -> a == b ? a : AMBIGUOUS_INVOICE);
+        }
+        if (digits != null && !digits.equals(key)) {
+            byInvoiceKey.merge(digits, inv, (a, b) -> a == b ? a : AMBIGUOUS_INVOICE);
+        }
+    }
+
+    /** Remembers that a bank account paid for a customer (from matched history, or a match in this run). */
+    public void learnAccount(String account, long customerId) {
+        String a = Keys.digits(account);
+        if (a != null) {
+            byAccount.merge(a, customerId, (x, y) -> x.equals(y) ? x : AMBIGUOUS);
+        }
+    }
+
+    /** The open invoice with this reference; empty when unknown, settled, or shared by two invoices. */
+    public OpenInvoice byReference(String normalisedReference) {
+        OpenInvoice inv = byReference.get(normalisedReference);
+        return inv == AMBIGUOUS_INVOICE ? null : inv;
+    }
+
+    /** True when the reference belongs to more than one invoice. */
+    public boolean referenceAmbiguous(String normalisedReference) {
+        return byReference.get(normalisedReference) == AMBIGUOUS_INVOICE;
+    }
+
+    /** Lookup result for an invoice number token. */
+    public enum KeyHit { NONE, ONE, AMBIGUOUS }
+
+    public KeyHit invoiceKeyHit(String key) {
+        OpenInvoice inv = key == null ? null : byInvoiceKey.get(key);
+        return inv == null ? KeyHit.NONE : inv == AMBIGUOUS_INVOICE ? KeyHit.AMBIGUOUS : KeyHit.ONE;
+    }
+
+    public OpenInvoice byInvoiceKey(String key) {
+        OpenInvoice inv = key == null ? null : byInvoiceKey.get(key);
+        return inv == AMBIGUOUS_INVOICE ? null : inv;
+    }
+
+    public OpenInvoice invoice(long id) {
+        return byId.get(id);
+    }
+
+    /** The customer's invoices that are still open, in due-date order. */
+    public List<OpenInvoice> openItems(long customerId) {
+        List<OpenInvoice> all = byCustomer.get(customerId);
+        if (all == null) {
+            return List.of();
+        }
+        List<OpenInvoice> open = new ArrayList<>(all.size());
+        for (OpenInvoice inv : all) {
+            if (inv.isOpen()) {
+                open.add(inv);
+            }
+        }
+        open.sort((a, b) -> a.dueDate() == null || b.dueDate() == null ? Long.compare(a.id(), b.id())
+                : a.dueDate().compareTo(b.dueDate()) != 0 ? a.dueDate().compareTo(b.dueDate()) : Long.compare(a.id(), b.id()));
+        return open;
+    }
+
+    public CustomerRef customer(long id) {
+        return customers.get(id);
+    }
+
+    /** The customer who paid from this account before; null when unknown or shared. */
+    public Long customerByAccount(String account) {
+        return unique(byAccount.get(Keys.digits(account)));
+    }
+
+    public Long customerByOrgNo(String digits) {
+        return unique(byOrgNo.get(digits));
+    }
+
+    public Long customerByName(String name) {
+        String n = Keys.name(name);
+        return n == null ? null : unique(byName.get(n));
+    }
+
+    public int invoiceCount() {
+        return byId.size();
+    }
+
+    public int customerCount() {
+        return customers.size();
+    }
+
+    public Collection<OpenInvoice> invoices() {
+        return byId.values();
+    }
+
+    /**
+     * Applies a decided payment to the index as the ledger will: in order, fees, interest, then principal of
+     * each invoice; a write-off settles the rest of the last one.
+     */
+    public void apply(Decision.Matched m, java.math.BigDecimal amount) {
+        java.math.BigDecimal left = amount;
+        OpenInvoice last = null;
+        for (Long id : m.invoiceIds()) {
+            OpenInvoice inv = byId.get(id);
+            if (inv == null) {
+                continue;
+            }
+            last = inv;
+            Allocation.Result r = Allocation.apply(inv.open(), left);
+            inv.setOpen(r.after());
+            left = r.remainder();
+        }
+        if (last != null && m.writeOff().signum() > 0) {
+            last.setOpen(Allocation.apply(last.open(), m.writeOff()).after());
+        }
+    }
+
+    private static Long unique(Long id) {
+        return id == null || id == AMBIGUOUS ? null : id;
+    }
+}

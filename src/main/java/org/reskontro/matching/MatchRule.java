@@ -1,0 +1,19 @@
+package org.reskontro.matching;
+
+/** The rule that produced a match, stored in {@code bank_transaction.match_rule}. */
+public enum MatchRule {
+    /** Rule 1: a KID, OCR or RF reference with a valid check digit equal to an open invoice's reference. */
+    REFERENCE,
+    /** Rule 2: invoice numbers named in the free text. */
+    INVOICE_NO,
+    /** Rule 3: payer identified and the amount equal to exactly one of the customer's open items. */
+    PAYER_AMOUNT,
+    /** Rule 4: the payer identified and an exact, unique subset of the customer's open items. */
+    COMBINED_SUBSET,
+    /** A person assigned the transaction to invoices. */
+    MANUAL,
+    /** A person put the transaction on a customer's account. */
+    MANUAL_ON_ACCOUNT,
+    /** A debit that returns an earlier payment. */
+    REVERSAL
+}

@@ -1,0 +1,82 @@
+package org.reskontro.matching.batch;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.reskontro.matching.BankPayment;
+import org.reskontro.matching.Decision;
+import org.reskontro.matching.MatchIndex;
+import org.reskontro.matching.Matcher;
+import org.reskontro.matching.jdbc.MatchIndexLoader;
+import org.reskontro.matching.jdbc.MatchWriter;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Decides each transaction of a chunk in order against the run's index (loaded once, on the step's open) and
+ * writes the chunk's decisions in one batch. A decided match is applied to the index at once, so two payments
+ * of one chunk never settle the same open amount twice.
+ */
+class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
+
+    private final MatchIndexLoader loader;
+    private final MatchWriter writer;
+    private final Matcher matcher;
+    private final LocalDate date;
+    private MatchIndex index;
+    private long matched;
+    private long onAccount;
+    private long unmatched;
+    private long outgoing;
+    private long reversed;
+
+    MatchChunkWriter(MatchIndexLoader loader, MatchWriter writer, Matcher matcher, LocalDate date) {
+        this.loader = loader;
+        this.writer = writer;
+        this.matcher = matcher;
+        this.date = date;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        index = loader.load();
+    }
+
+    @Override
+    public void write(Chunk<? extends BankPayment> chunk) {
+        if (index == null) {
+            index = loader.load();
+        }
+        List<MatchWriter.Outcome> outcomes = new ArrayList<>(chunk.size());
+        for (BankPayment p : chunk) {
+            Decision d = matcher.decide(p, index);
+            if (d instanceof Decision.Matched m) {
+                index.apply(m, p.amount());
+            }
+            outcomes.add(new MatchWriter.Outcome(p, d));
+        }
+        MatchWriter.Counts c = writer.write(outcomes, date, index);
+        matched += c.matched();
+        onAccount += c.onAccount();
+        unmatched += c.unmatched();
+        outgoing += c.outgoing();
+        reversed += c.reversed();
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong("matched", matched);
+        context.putLong("onAccount", onAccount);
+        context.putLong("unmatched", unmatched);
+        context.putLong("outgoing", outgoing);
+        context.putLong("reversed", reversed);
+    }
+
+    @Override
+    public void close() {
+        index = null;
+    }
+}

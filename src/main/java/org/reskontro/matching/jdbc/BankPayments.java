@@ -1,0 +1,39 @@
+package org.reskontro.matching.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.reskontro.common.Money;
+import org.reskontro.matching.BankPayment;
+import org.springframework.jdbc.core.RowMapper;
+
+/** Reads bank transactions as {@link BankPayment}s. */
+public final class BankPayments {
+
+    public static final String COLUMNS = "id, amount, currency, booking_date, reference, end_to_end_id, bank_reference, "
+            + "payer_name, payer_account, text, reversal";
+
+    /** Open transactions booked on or before the business date, in id order. */
+    public static final String OPEN_SQL = "SELECT " + COLUMNS + " FROM bank_transaction "
+            + "WHERE match_status = 'OPEN' AND (booking_date IS NULL OR booking_date <= ?) ORDER BY id";
+
+    public static final RowMapper<BankPayment> MAPPER = BankPayments::map;
+
+    private BankPayments() {
+    }
+
+    static BankPayment map(ResultSet rs, int i) throws SQLException {
+        String currency = rs.getString(3);
+        BigDecimal amount = rs.getBigDecimal(2);
+        try {
+            amount = Money.of(amount, currency);
+        } catch (ArithmeticException e) {
+            // fractions of a minor unit: kept as written; no open item equals it, so a person decides
+        }
+        java.sql.Date booking = rs.getDate(4);
+        return new BankPayment(rs.getLong(1), amount, currency, booking == null ? null : booking.toLocalDate(),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getBoolean(11));
+    }
+}

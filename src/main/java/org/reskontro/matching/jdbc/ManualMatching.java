@@ -1,0 +1,158 @@
+package org.reskontro.matching.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.reskontro.common.RejectedInputException;
+import org.reskontro.ledger.PostingType;
+import org.reskontro.ledger.jdbc.LedgerJournal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The work queue's actions: assign a transaction to invoices, put it on a customer's account, or ignore it. Each
+ * runs in one transaction under the customer's lock, writes through {@link LedgerJournal} with the same
+ * {@code bank-tx:<id>} key the job uses, and is journaled in {@code audit_log} with who and why.
+ */
+public class ManualMatching {
+
+    private final JdbcClient jdbc;
+    private final LedgerJournal journal;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public ManualMatching(JdbcClient jdbc, LedgerJournal journal, TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.journal = journal;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    private record Tx(long id, BigDecimal amount, String currency, LocalDate bookingDate, String status,
+                      String reference, String payerName) {
+    }
+
+    /** What an action did, for the command to print. */
+    public record Done(long transactionId, String status, long postingId, BigDecimal onAccount) {
+    }
+
+    public Done assign(long transactionId, List<String> invoiceNos, String user, String why) {
+        return tx.execute(s -> {
+            Tx t = openIncoming(transactionId);
+            List<Long> invoiceIds = new ArrayList<>();
+            Set<Long> customers = new LinkedHashSet<>();
+            for (String no : invoiceNos) {
+                List<long[]> rows = jdbc.sql("SELECT id, customer_id FROM invoice WHERE invoice_no = ? AND type <> 'CREDIT_NOTE'")
+                        .param(no).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                if (rows.isEmpty()) {
+                    throw new RejectedInputException("invoice " + no + ": not found");
+                }
+                invoiceIds.add(rows.get(0)[0]);
+                customers.add(rows.get(0)[1]);
+            }
+            if (customers.size() != 1) {
+                throw new RejectedInputException("the invoices " + invoiceNos + " belong to different customers");
+            }
+            long customerId = customers.iterator().next();
+            journal.lockCustomer(customerId);
+            LedgerJournal.Posted posted = post(t, customerId, invoiceIds);
+            String evidence = "assigned by " + user + " to " + String.join(", ", invoiceNos)
+                    + (why == null ? "" : ": " + why);
+            mark(t.id(), "MATCHED", customerId, posted.postingId(), "MANUAL", evidence);
+            audit(user, "MATCH_ASSIGN", customerId, invoiceIds.get(0), "bank transaction " + t.id() + " "
+                    + t.amount().toPlainString() + " " + t.currency() + " assigned to " + String.join(", ", invoiceNos)
+                    + (posted.onAccount().signum() > 0 ? "; " + posted.onAccount().toPlainString() + " on account" : "")
+                    + (why == null ? "" : "; why: " + why));
+            return new Done(t.id(), "MATCHED", posted.postingId(), posted.onAccount());
+        });
+    }
+
+    public Done credit(long transactionId, String customerNo, String user, String why) {
+        return tx.execute(s -> {
+            Tx t = openIncoming(transactionId);
+            long customerId = jdbc.sql("SELECT id FROM customer WHERE customer_no = ?").param(customerNo).query(Long.class)
+                    .optional().orElseThrow(() -> new RejectedInputException("customer " + customerNo + ": not found"));
+            journal.lockCustomer(customerId);
+            LedgerJournal.Posted posted = post(t, customerId, List.of());
+            mark(t.id(), "ON_ACCOUNT", customerId, posted.postingId(), "MANUAL_ON_ACCOUNT",
+                    "put on the account of " + customerNo + " by " + user + (why == null ? "" : ": " + why));
+            audit(user, "MATCH_ON_ACCOUNT", customerId, null, "bank transaction " + t.id() + " "
+                    + t.amount().toPlainString() + " " + t.currency() + " on account" + (why == null ? "" : "; why: " + why));
+            return new Done(t.id(), "ON_ACCOUNT", posted.postingId(), posted.onAccount());
+        });
+    }
+
+    public Done ignore(long transactionId, String reason, String user) {
+        if (reason == null || reason.isBlank()) {
+            throw new RejectedInputException("ignoring a transaction needs --reason");
+        }
+        return tx.execute(s -> {
+            Tx t = find(transactionId);
+            if (!"OPEN".equals(t.status())) {
+                throw new RejectedInputException("bank transaction " + transactionId + " is " + t.status() + ", not OPEN");
+            }
+            jdbc.sql("UPDATE bank_transaction SET match_status = 'IGNORED', ignored_reason = ? WHERE id = ?")
+                    .params(truncate(reason, 500), t.id()).update();
+            jdbc.sql("DELETE FROM match_suggestion WHERE transaction_id = ?").param(t.id()).update();
+            audit(user, "MATCH_IGNORE", null, null, "bank transaction " + t.id() + " " + t.amount().toPlainString() + " "
+                    + t.currency() + " ignored; why: " + reason);
+            return new Done(t.id(), "IGNORED", 0, BigDecimal.ZERO);
+        });
+    }
+
+    private LedgerJournal.Posted post(Tx t, long customerId, List<Long> invoiceIds) {
+        LocalDate date = t.bookingDate() != null ? t.bookingDate() : LocalDate.now(clock);
+        String doc = t.reference() != null ? t.reference() : "bank-tx:" + t.id();
+        return journal.postAndAllocate(new LedgerJournal.NewPosting(customerId, null, date, PostingType.PAYMENT,
+                t.amount().negate(), t.currency(), truncate(doc, 60),
+                "Payment" + (t.payerName() == null ? "" : " " + t.payerName()), MatchWriter.SOURCE + "-manual",
+                "bank-tx:" + t.id()), invoiceIds);
+    }
+
+    private void mark(long id, String status, long customerId, long postingId, String rule, String evidence) {
+        jdbc.sql("""
+                UPDATE bank_transaction SET match_status = ?, customer_id = ?, posting_id = ?, match_rule = ?,
+                       match_evidence = ? WHERE id = ?""")
+                .params(status, customerId, postingId, rule, truncate(evidence, 500), id).update();
+        jdbc.sql("DELETE FROM match_suggestion WHERE transaction_id = ?").param(id).update();
+    }
+
+    private Tx openIncoming(long id) {
+        Tx t = find(id);
+        if (!"OPEN".equals(t.status())) {
+            throw new RejectedInputException("bank transaction " + id + " is " + t.status() + ", not OPEN");
+        }
+        if (t.amount().signum() <= 0) {
+            throw new RejectedInputException("bank transaction " + id + " is not an incoming payment ("
+                    + t.amount().toPlainString() + ")");
+        }
+        return t;
+    }
+
+    private Tx find(long id) {
+        return jdbc.sql("SELECT id, amount, currency, booking_date, match_status, reference, payer_name "
+                        + "FROM bank_transaction WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query((rs, i) -> new Tx(rs.getLong(1), rs.getBigDecimal(2).setScale(2, java.math.RoundingMode.UNNECESSARY),
+                        rs.getString(3), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5),
+                        rs.getString(6), rs.getString(7)))
+                .optional().orElseThrow(() -> new RejectedInputException("bank transaction " + id + ": not found"));
+    }
+
+    private void audit(String user, String action, Long customerId, Long invoiceId, String details) {
+        jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action, customer_id, invoice_id, details) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(Timestamp.from(clock.instant()), truncate(user, 100), action, customerId, invoiceId,
+                        truncate(details, 2000))
+                .update();
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,48 @@
+package org.reskontro.matching.jdbc;
+
+import org.reskontro.ledger.OpenItem;
+import org.reskontro.matching.MatchIndex;
+import org.reskontro.matching.OpenInvoice;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Loads the run's index in three streamed reads: customers, open invoices, payer accounts seen before. */
+public class MatchIndexLoader {
+
+    private final JdbcTemplate jdbc;
+    private final int fetchSize;
+
+    public MatchIndexLoader(JdbcTemplate jdbc, int fetchSize) {
+        this.jdbc = jdbc;
+        this.fetchSize = fetchSize;
+    }
+
+    public MatchIndex load() {
+        MatchIndex idx = new MatchIndex();
+        JdbcTemplate t = streaming();
+        t.query("SELECT id, customer_no, name, org_no FROM customer", rs -> {
+            idx.addCustomer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+        });
+        t.query("""
+                SELECT id, customer_id, invoice_no, reference, currency, due_date, fee_open, interest_open, principal_open
+                  FROM invoice
+                 WHERE type <> 'CREDIT_NOTE' AND status IN ('OPEN', 'PARTIALLY_PAID', 'IN_COLLECTION')""", rs -> {
+            java.sql.Date due = rs.getDate(6);
+            idx.addInvoice(new OpenInvoice(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), due == null ? null : due.toLocalDate(),
+                    new OpenItem(rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9))));
+        });
+        t.query("""
+                SELECT payer_account, customer_id FROM bank_transaction
+                 WHERE customer_id IS NOT NULL AND payer_account IS NOT NULL AND match_status IN ('MATCHED', 'ON_ACCOUNT')""",
+                rs -> {
+                    idx.learnAccount(rs.getString(1), rs.getLong(2));
+                });
+        return idx;
+    }
+
+    private JdbcTemplate streaming() {
+        JdbcTemplate t = new JdbcTemplate(jdbc.getDataSource());
+        t.setFetchSize(fetchSize);
+        return t;
+    }
+}

@@ -1,0 +1,55 @@
+package org.reskontro.matching.jdbc;
+
+import java.time.Clock;
+
+import org.reskontro.ledger.jdbc.LedgerJournal;
+import org.reskontro.operations.config.ReskontroProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires matching's JDBC adapters. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MatchingProperties.class)
+public class MatchingJdbcConfiguration {
+
+    @Bean
+    MatchIndexLoader matchIndexLoader(JdbcTemplate jdbc, MatchingProperties properties) {
+        return new MatchIndexLoader(jdbc, properties.fetchSize());
+    }
+
+    @Bean
+    Reversals reversals(JdbcClient jdbc, LedgerJournal journal) {
+        return new Reversals(jdbc, journal);
+    }
+
+    @Bean
+    MatchWriter matchWriter(JdbcTemplate jdbc, Reversals reversals) {
+        return new MatchWriter(jdbc, reversals);
+    }
+
+    @Bean
+    ManualMatching manualMatching(JdbcClient jdbc, LedgerJournal journal, PlatformTransactionManager tx, Clock clock) {
+        return new ManualMatching(jdbc, journal, new TransactionTemplate(tx), clock);
+    }
+
+    @Bean
+    SyntheticLedgerWriter syntheticLedgerWriter(JdbcTemplate jdbc) {
+        return new SyntheticLedgerWriter(jdbc);
+    }
+
+    @Bean
+    WorkQueue workQueue(JdbcClient jdbc) {
+        return new WorkQueue(jdbc);
+    }
+
+    @Bean
+    JournalExport journalExport(JdbcClient jdbc, ReskontroProperties properties, MatchingProperties matching) {
+        return new JournalExport(jdbc, properties.company().bankLedgerAccount(), properties.company().receivablesAccount(),
+                matching.writeOffAccount());
+    }
+}

@@ -1,0 +1,79 @@
+package org.reskontro.operations.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+import org.reskontro.common.RejectedInputException;
+import org.reskontro.matching.jdbc.JournalExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code reskontro export}: exports for other systems. */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Exports for the general ledger.",
+        subcommands = {ExportCommand.Journal.class})
+class ExportCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "journal", mixinStandardHelpOptions = true,
+            description = "The bank matches as general-ledger lines (CSV): debit bank, credit customer receivables.")
+    static class Journal implements Callable<Integer> {
+        private final Services services;
+
+        @Option(names = "--from", required = true, paramLabel = "DATE")
+        LocalDate from;
+
+        @Option(names = "--to", required = true, paramLabel = "DATE")
+        LocalDate to;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        Journal(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            if (to.isBefore(from)) {
+                throw new RejectedInputException("--to " + to + " is before --from " + from);
+            }
+            JournalExport export = services.bean(JournalExport.class);
+            if (out == null) {
+                PrintWriter w = spec.commandLine().getOut();
+                export.export(from, to, w);
+                return Cli.OK;
+            }
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
+            }
+            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+            int n;
+            try (Writer w = new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8)) {
+                n = export.export(from, to, w);
+            }
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            spec.commandLine().getOut().printf("%d journal lines written to %s%n", n, out);
+            spec.commandLine().getOut().flush();
+            return Cli.OK;
+        }
+    }
+}

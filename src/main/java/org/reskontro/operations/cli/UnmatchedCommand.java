@@ -1,0 +1,178 @@
+package org.reskontro.operations.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.reskontro.matching.jdbc.ManualMatching;
+import org.reskontro.matching.jdbc.WorkQueue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code reskontro unmatched}: the work queue of transactions no rule could decide. */
+@Command(name = "unmatched", mixinStandardHelpOptions = true,
+        description = "The work queue: open bank transactions with up to three ranked suggestions, and the manual actions.",
+        subcommands = {UnmatchedCommand.ListQueue.class, UnmatchedCommand.Assign.class, UnmatchedCommand.Credit.class,
+                UnmatchedCommand.Ignore.class})
+class UnmatchedCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static String user(String option) {
+        return option != null && !option.isBlank() ? option : System.getProperty("user.name", "unknown");
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the open transactions with suggestions.")
+    static class ListQueue implements Callable<Integer> {
+        private final Services services;
+
+        @Option(names = "--limit", defaultValue = "100", paramLabel = "N", description = "At most N transactions (100).")
+        int limit;
+
+        @Spec
+        CommandSpec spec;
+
+        ListQueue(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<WorkQueue.Item> items = services.bean(WorkQueue.class).list(limit);
+            if (items.isEmpty()) {
+                out.println("Nothing left to match.");
+            }
+            for (WorkQueue.Item i : items) {
+                out.printf("#%d  %s  %s %s  %s%n", i.id(), i.bookingDate() == null ? "" : i.bookingDate(),
+                        Amounts.format(i.amount()), i.currency(), i.payerName() == null ? "(no payer name)" : i.payerName());
+                if (i.reference() != null) {
+                    out.printf("    reference: %s%n", i.reference());
+                }
+                if (i.text() != null) {
+                    out.printf("    text: %s%n", i.text());
+                }
+                if (i.reason() != null) {
+                    out.printf("    why open: %s%n", i.reason());
+                }
+                for (WorkQueue.Listed s : i.suggestions()) {
+                    out.printf("    %d. invoice %s (customer %s, open %s) score %d: %s%n", s.rank(), s.invoiceNo(),
+                            s.customerNo(), Amounts.format(s.open()), s.score(), s.why());
+                }
+                if (i.suggestions().isEmpty()) {
+                    out.println("    no suggestion");
+                }
+            }
+            out.flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "assign", mixinStandardHelpOptions = true,
+            description = "Allocates a transaction to one or more invoices of one customer (in the order given).")
+    static class Assign implements Callable<Integer> {
+        private final Services services;
+
+        @Parameters(index = "0", paramLabel = "TRANSACTION")
+        long transaction;
+
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "INVOICE")
+        List<String> invoices;
+
+        @Option(names = "--user", paramLabel = "NAME", description = "Who does it (default: the OS user).")
+        String user;
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why (kept in the audit log).")
+        String reason;
+
+        @Spec
+        CommandSpec spec;
+
+        Assign(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            ManualMatching.Done d = services.bean(ManualMatching.class).assign(transaction, invoices, user(user), reason);
+            spec.commandLine().getOut().printf("Transaction %d assigned to %s%s%n", d.transactionId(),
+                    String.join(", ", invoices),
+                    d.onAccount().signum() > 0 ? "; " + Amounts.format(d.onAccount()) + " kept on account" : "");
+            spec.commandLine().getOut().flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "credit", mixinStandardHelpOptions = true,
+            description = "Puts a transaction on a customer's account (a credit used later or refunded).")
+    static class Credit implements Callable<Integer> {
+        private final Services services;
+
+        @Parameters(index = "0", paramLabel = "TRANSACTION")
+        long transaction;
+
+        @Parameters(index = "1", paramLabel = "CUSTOMER")
+        String customer;
+
+        @Option(names = "--user", paramLabel = "NAME", description = "Who does it (default: the OS user).")
+        String user;
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why (kept in the audit log).")
+        String reason;
+
+        @Spec
+        CommandSpec spec;
+
+        Credit(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            ManualMatching.Done d = services.bean(ManualMatching.class).credit(transaction, customer, user(user), reason);
+            spec.commandLine().getOut().printf("Transaction %d put on the account of customer %s (%s)%n",
+                    d.transactionId(), customer, Amounts.format(d.onAccount()));
+            spec.commandLine().getOut().flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "ignore", mixinStandardHelpOptions = true,
+            description = "Marks a transaction as not a customer payment.")
+    static class Ignore implements Callable<Integer> {
+        private final Services services;
+
+        @Parameters(index = "0", paramLabel = "TRANSACTION")
+        long transaction;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (required).")
+        String reason;
+
+        @Option(names = "--user", paramLabel = "NAME", description = "Who does it (default: the OS user).")
+        String user;
+
+        @Spec
+        CommandSpec spec;
+
+        Ignore(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            services.bean(ManualMatching.class).ignore(transaction, reason, user(user));
+            spec.commandLine().getOut().printf("Transaction %d ignored%n", transaction);
+            spec.commandLine().getOut().flush();
+            return Cli.OK;
+        }
+    }
+}

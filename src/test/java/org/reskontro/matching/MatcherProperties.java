@@ -1,0 +1,76 @@
+package org.reskontro.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/**
+ * The pipeline never auto-matches a transaction to anything but its true invoices, on generated ledgers with any
+ * seed and any mix of noise (including mixes made only of the hard cases).
+ */
+class MatcherProperties {
+
+    @Property(tries = 60)
+    void neverAWrongAutomaticMatch(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+                                   @ForAll @IntRange(min = 20, max = 400) int n,
+                                   @ForAll @IntRange(min = 0, max = 10) int reference,
+                                   @ForAll @IntRange(min = 0, max = 10) int mistyped,
+                                   @ForAll @IntRange(min = 0, max = 10) int combined,
+                                   @ForAll @IntRange(min = 0, max = 10) int names,
+                                   @ForAll @IntRange(min = 0, max = 10) int unrelated,
+                                   @ForAll @IntRange(min = 0, max = 10) int tolerance) {
+        Map<SyntheticLedger.Kind, Integer> mix = SyntheticLedger.defaultMix();
+        mix.put(SyntheticLedger.Kind.REFERENCE, reference);
+        mix.put(SyntheticLedger.Kind.MISTYPED_REFERENCE, mistyped);
+        mix.put(SyntheticLedger.Kind.COMBINED_SUBSET, combined);
+        mix.put(SyntheticLedger.Kind.COMBINED_TEXT, combined);
+        mix.put(SyntheticLedger.Kind.NAME_VARIANT, names);
+        mix.put(SyntheticLedger.Kind.UNRELATED, unrelated);
+        mix.put(SyntheticLedger.Kind.NO_CLUE, unrelated);
+        mix.put(SyntheticLedger.Kind.FEE_DEDUCTED, tolerance);
+        mix.put(SyntheticLedger.Kind.PARTIAL, tolerance);
+        SyntheticLedger ledger = SyntheticLedger.generate(n, seed, mix);
+        MatchIndex idx = ledger.index();
+        Matcher matcher = new Matcher(MatchPolicy.DEFAULT);
+        List<String> wrong = new ArrayList<>();
+        for (SyntheticLedger.Payment p : ledger.payments()) {
+            Decision d = matcher.decide(p.tx(), idx);
+            if (d instanceof Decision.Matched m) {
+                if (!new HashSet<>(m.invoiceIds()).equals(new HashSet<>(p.truth()))) {
+                    wrong.add(p.kind() + " " + p.tx() + " truth " + p.truth() + " got " + m);
+                }
+                idx.apply(m, p.tx().amount());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Property(tries = 20)
+    void theDefaultMixMatchesAtLeast97PercentOfThePaymentsToInvoices(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        SyntheticLedger ledger = SyntheticLedger.generate(2000, seed);
+        MatchIndex idx = ledger.index();
+        Matcher matcher = new Matcher(MatchPolicy.DEFAULT);
+        int matchable = 0;
+        int matched = 0;
+        for (SyntheticLedger.Payment p : ledger.payments()) {
+            Decision d = matcher.decide(p.tx(), idx);
+            if (p.matchable()) {
+                matchable++;
+            }
+            if (d instanceof Decision.Matched m) {
+                matched++;
+                idx.apply(m, p.tx().amount());
+            }
+        }
+        assertThat((double) matched / matchable).isGreaterThanOrEqualTo(0.97);
+    }
+
+}
