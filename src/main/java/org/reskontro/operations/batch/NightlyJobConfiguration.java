@@ -1,9 +1,15 @@
 package org.reskontro.operations.batch;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.reskontro.operations.config.ReskontroProperties;
+import org.reskontro.reports.jdbc.DailyReportWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -25,10 +31,29 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "nightlyJob";
+    private static final Logger log = LoggerFactory.getLogger(NightlyJobConfiguration.class);
 
-    /** The steps of the night, in order: import the inbox, match, dunning, send letters, write reports. */
+    /**
+     * The steps of the night, in order: import the inbox, match, dunning (and the collection hand-over files),
+     * send the letters, write the day's reports.
+     */
     public static final List<String> STEP_ORDER = List.of("importInboxStep", "matchStep", "dunningStep",
-            "sendLettersStep", "dailyReportStep");
+            "collectionExportStep", "sendLettersStep", "dailyReportStep");
+
+    /** Writes the day's HTML report (and CSVs) into the reports folder; a rerun replaces it. */
+    @Bean
+    Step dailyReportStep(JobRepository jobs, PlatformTransactionManager tx, DailyReportWriter writer,
+                         ReskontroProperties properties) {
+        return new StepBuilder("dailyReportStep", jobs)
+                .tasklet((contribution, context) -> {
+                    Object date = context.getStepContext().getJobParameters().get("date");
+                    LocalDate day = date instanceof LocalDate d ? d : LocalDate.parse(String.valueOf(date));
+                    Path html = writer.write(day, properties.folders().reports());
+                    log.info("daily report for {}: {}", day, html.toAbsolutePath());
+                    return RepeatStatus.FINISHED;
+                }, tx)
+                .build();
+    }
 
     @Bean
     Job nightlyJob(JobRepository jobs, PlatformTransactionManager tx, Map<String, Step> steps) {
