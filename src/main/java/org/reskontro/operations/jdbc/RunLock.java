@@ -53,16 +53,27 @@ public class RunLock {
         }
     }
 
+    /**
+     * Creates the lock's row when it is missing. A plain (non-locking) read first: an INSERT ... SELECT would
+     * wait for the row lock that a running night holds.
+     */
     private void ensureExists(String name) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO run_lock (name) SELECT ? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM run_lock WHERE name = ?)")) {
+        try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            insert.setString(1, name);
-            insert.setString(2, name);
-            insert.executeUpdate();
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM run_lock WHERE name = ?")) {
+                select.setString(1, name);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) > 0) {
+                        return;
+                    }
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO run_lock (name) VALUES (?)")) {
+                insert.setString(1, name);
+                insert.executeUpdate();
+            }
         } catch (SQLException e) {
-            // another process created it at the same moment (duplicate key), or it exists: either way it is there
+            // another process created it at the same moment (duplicate key): either way it is there now
         }
     }
 
