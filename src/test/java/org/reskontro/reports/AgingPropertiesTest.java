@@ -14,7 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class AgingProperties {
+class AgingPropertiesTest {
 
     static final LocalDate D = LocalDate.of(2024, 4, 30);
 
