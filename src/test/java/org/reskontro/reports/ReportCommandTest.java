@@ -251,6 +251,11 @@ class ReportCommandTest {
                 .containsExactlyInAnyOrder("reskontro-daily-2024-04-30.html", "reskontro-daily-2024-04-30-aging.csv",
                         "reskontro-daily-2024-04-30-reconciliation.csv", "reskontro-daily-2024-04-30-keyfigures.csv");
 
+        CliRunner.Result cmd = cli.run("report", "daily", "--date", "2024-04-30", "--out", dir.resolve("cli").toString());
+        assertThat(cmd.exitCode()).as(cmd.err()).isZero();
+        assertThat(cmd.out()).contains("reskontro-daily-2024-04-30.html");
+        assertThat(Files.readString(dir.resolve("cli/reskontro-daily-2024-04-30.html"))).isEqualTo(page);
+
         Path out = dir.resolve("aging.html");
         CliRunner.Result r = cli.run("report", "aging", "--date", "2024-04-30", "--format", "html", "--out",
                 out.toString());

@@ -105,6 +105,24 @@ class ReportsDomainTest {
     }
 
     @Test
+    void everyChartIsWellFormedSvg() throws Exception {
+        AgingReport r = AgingReport.of(D, List.of(new OpenAmount("1", "A & <B> \"C\"", "NOK", "I-1",
+                D.minusDays(30), D.minusDays(3), new BigDecimal("10"))), Map.of());
+        Reconciliation rec = new Reconciliation(D, List.of(new Reconciliation.Check("Ledger", "x < y & z", "NOK", "l",
+                BigDecimal.ONE, "r", BigDecimal.TEN)), List.of());
+        String html = HtmlReports.agingPage(r, List.of(new OverduePoint(D.minusMonths(1), "NOK", BigDecimal.ZERO,
+                BigDecimal.ONE), new OverduePoint(D, "NOK", BigDecimal.TEN, BigDecimal.TEN))) + Svg.status(rec);
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)<svg.*?</svg>").matcher(html);
+        int n = 0;
+        while (m.find()) {
+            f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(m.group())));
+            n++;
+        }
+        assertThat(n).isEqualTo(3);
+    }
+
+    @Test
     void niceAxisMaximum() {
         assertThat(Svg.niceMax(new BigDecimal("130000"))).isEqualByComparingTo("200000");
         assertThat(Svg.niceMax(new BigDecimal("230000"))).isEqualByComparingTo("250000");

@@ -1,8 +1,11 @@
 package org.reskontro.reports.jdbc;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Wires the report queries and the daily report writer. */
@@ -10,14 +13,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties(ReportsProperties.class)
 public class ReportsJdbcConfiguration {
 
+    /** The report queries stream their rows: a client whose statements fetch in batches instead of all at once. */
+    static JdbcClient streaming(DataSource dataSource) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(FETCH_SIZE);
+        return JdbcClient.create(template);
+    }
+
+    static final int FETCH_SIZE = 1000;
+
     @Bean
-    AgingQuery agingQuery(JdbcClient jdbc) {
-        return new AgingQuery(jdbc);
+    AgingQuery agingQuery(DataSource dataSource) {
+        return new AgingQuery(streaming(dataSource));
     }
 
     @Bean
-    ReconciliationQuery reconciliationQuery(JdbcClient jdbc, AgingQuery aging) {
-        return new ReconciliationQuery(jdbc, aging);
+    ReconciliationQuery reconciliationQuery(DataSource dataSource, AgingQuery aging) {
+        return new ReconciliationQuery(streaming(dataSource), aging);
     }
 
     @Bean
