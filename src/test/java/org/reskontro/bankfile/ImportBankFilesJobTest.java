@@ -179,6 +179,29 @@ class ImportBankFilesJobTest {
     }
 
     @Test
+    void theInboxStepServesOtherJobs() throws IOException {
+        Path inbox = properties.folders().inbox();
+        Files.createDirectories(inbox);
+        Files.copy(FILES.resolve("camt053-day1.xml"), inbox.resolve("day1.xml"));
+        Files.copy(FILES.resolve("xxe.xml"), inbox.resolve("evil.xml"));
+        Files.writeString(inbox.resolve("upload.part"), "still arriving");
+        org.springframework.batch.core.job.Job nightly = new org.springframework.batch.core.job.builder.JobBuilder(
+                "nightlyTestJob", context.getBean(org.springframework.batch.core.repository.JobRepository.class))
+                .start(context.getBean("importInboxStep", org.springframework.batch.core.step.Step.class)).build();
+        org.reskontro.operations.batch.JobRunner.Outcome outcome = context.getBean(org.reskontro.operations.batch.JobRunner.class)
+                .run(nightly, new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                        .addLocalDate("date", java.time.LocalDate.of(2024, 4, 30)).toJobParameters());
+        assertThat(outcome).isInstanceOf(org.reskontro.operations.batch.JobRunner.Outcome.Completed.class);
+        assertThat(db.count("bank_transaction")).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT business_date FROM bank_file").query(java.time.LocalDate.class).single())
+                .isEqualTo(java.time.LocalDate.of(2024, 4, 30));
+        assertThat(properties.folders().rejected().resolve("evil.xml.reason")).exists();
+        try (Stream<Path> s = Files.list(inbox)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("upload.part");
+        }
+    }
+
+    @Test
     void anOcrFileWhoseTrailerDisagreesIsRejected() throws IOException {
         Path bad = dir.resolve("ocr-bad-total.txt");
         List<String> lines = Files.readAllLines(FILES.resolve("ocr-giro.txt"), java.nio.charset.StandardCharsets.ISO_8859_1);
