@@ -101,6 +101,24 @@ class ImportBankFilesJobTest {
     }
 
     @Test
+    void aFileWithOneKnownAndOneNewStatementStoresOnlyTheNewOne() throws IOException {
+        assertThat(cli.run("import", copy("camt053-day1.xml").toString()).exitCode()).isZero();
+        String day1 = Files.readString(FILES.resolve("camt053-day1.xml"));
+        String day2 = Files.readString(FILES.resolve("camt053-day2-overlap.xml"));
+        String both = day1.substring(0, day1.indexOf("</Stmt>") + 7)
+                + day2.substring(day2.indexOf("<Stmt>"), day2.indexOf("</Stmt>") + 7) + "</BkToCstmrStmt></Document>\n";
+        Path file = dir.resolve("two-days.xml");
+        Files.writeString(file, both);
+        CliRunner.Result r = cli.run("import", file.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("two-days.xml: imported camt.053.001.08, 1 statement(s), 1 transaction(s), "
+                + "1 already stored from another file")
+                .contains("statement STMT-20240429 (account NO9615032080119) was imported before from camt053-day1.xml");
+        assertThat(db.count("bank_statement")).isEqualTo(2);
+        assertThat(amounts()).containsExactly("1500.00", "200.00", "300.00", "-250.00", "400.00");
+    }
+
+    @Test
     void twoOverlappingFilesStoreEachTransactionOnce() {
         CliRunner.Result r = cli.run("import", copy("camt053-day1.xml").toString(),
                 copy("camt053-day2-overlap.xml").toString());
