@@ -64,6 +64,18 @@ class BankFilesTest {
     }
 
     @Test
+    void predefinedEntitiesAndCharacterReferencesAreText() throws IOException {
+        String xml = Files.readString(FILES.resolve("camt053-day1.xml"))
+                .replace("<AddtlNtryInf>Gebyr</AddtlNtryInf>", "<AddtlNtryInf>Gebyr &amp; s&#248;k &lt;x&gt;</AddtlNtryInf>")
+                .replace("<Nm>Byggmester Hansen AS</Nm>", "<Nm>Hansen &amp; S&#xF8;nn AS</Nm>");
+        Path f = dir.resolve("entities.xml");
+        Files.writeString(f, xml);
+        Parsed p = Parsed.of(f);
+        assertThat(p.all().get(0).payerName()).isEqualTo("Hansen & Sønn AS");
+        assertThat(p.all().get(3).text()).isEqualTo("Gebyr & søk <x>");
+    }
+
+    @Test
     void camt054ReversalAndBatchWithoutAllAmounts() {
         Parsed p = Parsed.of(FILES.resolve("camt054-reversal.xml"));
         assertThat(p.format()).isEqualTo("camt.054.001.06");

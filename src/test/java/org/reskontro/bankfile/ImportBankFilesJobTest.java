@@ -101,6 +101,24 @@ class ImportBankFilesJobTest {
     }
 
     @Test
+    void aFileWithOneKnownAndOneNewStatementStoresOnlyTheNewOne() throws IOException {
+        assertThat(cli.run("import", copy("camt053-day1.xml").toString()).exitCode()).isZero();
+        String day1 = Files.readString(FILES.resolve("camt053-day1.xml"));
+        String day2 = Files.readString(FILES.resolve("camt053-day2-overlap.xml"));
+        String both = day1.substring(0, day1.indexOf("</Stmt>") + 7)
+                + day2.substring(day2.indexOf("<Stmt>"), day2.indexOf("</Stmt>") + 7) + "</BkToCstmrStmt></Document>\n";
+        Path file = dir.resolve("two-days.xml");
+        Files.writeString(file, both);
+        CliRunner.Result r = cli.run("import", file.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("two-days.xml: imported camt.053.001.08, 1 statement(s), 1 transaction(s), "
+                + "1 already stored from another file")
+                .contains("statement STMT-20240429 (account NO9615032080119) was imported before from camt053-day1.xml");
+        assertThat(db.count("bank_statement")).isEqualTo(2);
+        assertThat(amounts()).containsExactly("1500.00", "200.00", "300.00", "-250.00", "400.00");
+    }
+
+    @Test
     void twoOverlappingFilesStoreEachTransactionOnce() {
         CliRunner.Result r = cli.run("import", copy("camt053-day1.xml").toString(),
                 copy("camt053-day2-overlap.xml").toString());
@@ -176,6 +194,29 @@ class ImportBankFilesJobTest {
             assertThat(s.toList()).isEmpty();
         }
         assertThat(cli.run("import", "--inbox").out()).contains("no bank files to import");
+    }
+
+    @Test
+    void theInboxStepServesOtherJobs() throws IOException {
+        Path inbox = properties.folders().inbox();
+        Files.createDirectories(inbox);
+        Files.copy(FILES.resolve("camt053-day1.xml"), inbox.resolve("day1.xml"));
+        Files.copy(FILES.resolve("xxe.xml"), inbox.resolve("evil.xml"));
+        Files.writeString(inbox.resolve("upload.part"), "still arriving");
+        org.springframework.batch.core.job.Job nightly = new org.springframework.batch.core.job.builder.JobBuilder(
+                "nightlyTestJob", context.getBean(org.springframework.batch.core.repository.JobRepository.class))
+                .start(context.getBean("importInboxStep", org.springframework.batch.core.step.Step.class)).build();
+        org.reskontro.operations.batch.JobRunner.Outcome outcome = context.getBean(org.reskontro.operations.batch.JobRunner.class)
+                .run(nightly, new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                        .addLocalDate("date", java.time.LocalDate.of(2024, 4, 30)).toJobParameters());
+        assertThat(outcome).isInstanceOf(org.reskontro.operations.batch.JobRunner.Outcome.Completed.class);
+        assertThat(db.count("bank_transaction")).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT business_date FROM bank_file").query(java.time.LocalDate.class).single())
+                .isEqualTo(java.time.LocalDate.of(2024, 4, 30));
+        assertThat(properties.folders().rejected().resolve("evil.xml.reason")).exists();
+        try (Stream<Path> s = Files.list(inbox)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("upload.part");
+        }
     }
 
     @Test

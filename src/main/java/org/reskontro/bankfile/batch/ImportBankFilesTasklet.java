@@ -123,7 +123,11 @@ class ImportBankFilesTasklet implements Tasklet {
             for (int i = 1; Files.exists(target); i++) {
                 target = folder.resolve(name + "." + i);
             }
-            return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                return Files.move(file, target);   // another file system: copy and delete
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + file + " to " + folder + ": " + e.getMessage(), e);
         }
