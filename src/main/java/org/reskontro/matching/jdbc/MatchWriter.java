@@ -86,7 +86,7 @@ public class MatchWriter {
     }
 
     /** Nanoseconds spent per phase, for the run's log line. */
-    public final long[] phaseNanos = new long[8];
+    public final long[] phaseNanos = new long[11];
     private long mark;
 
     private void lap(int phase) {
@@ -97,7 +97,7 @@ public class MatchWriter {
 
     public String phases() {
         String[] names = {"lock customers", "lock invoices", "existing keys", "compute", "insert postings+ids",
-                "insert allocations", "update invoices", "update transactions+rest"};
+                "insert allocations", "update invoices", "update transactions", "unmatched", "outgoing", "reversals"};
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < names.length; i++) {
             sb.append(names[i]).append(' ').append(phaseNanos[i] / 1_000_000).append(" ms; ");
@@ -222,7 +222,9 @@ public class MatchWriter {
                     Types.VARCHAR}, " AND match_status = 'OPEN'");
         }
 
+        lap(7);
         int nUnmatched = writeUnmatched(outcomes);
+        lap(8);
         List<Object[]> outgoing = new ArrayList<>();
         int nReversed = 0;
         for (Outcome o : outcomes) {
@@ -236,11 +238,12 @@ public class MatchWriter {
                 }
             }
         }
+        lap(10);
         if (!outgoing.isEmpty()) {
             updateByIds("bank_transaction", new String[] {"match_status", "match_evidence"}, outgoing,
                     new int[] {Types.VARCHAR, Types.VARCHAR}, " AND match_status = 'OPEN'");
         }
-        lap(7);
+        lap(9);
         return new Counts(nMatched, nOnAccount, nUnmatched, outgoing.size(), nReversed);
     }
 

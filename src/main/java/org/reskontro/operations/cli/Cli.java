@@ -21,7 +21,8 @@ public final class Cli {
 
     public static CommandLine create(Services services) {
         CommandLine cl = new CommandLine(new ReskontroCommand(), new Factory(services));
-        cl.setExitCodeExceptionMapper(e -> e instanceof RejectedInputException ? REJECTED : JOB_FAILED);
+        cl.setExitCodeExceptionMapper(e -> e instanceof RejectedInputException || e instanceof CommandLine.ParameterException
+                ? REJECTED : JOB_FAILED);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("reskontro: " + oneLine(e));
