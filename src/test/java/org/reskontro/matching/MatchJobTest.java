@@ -184,19 +184,46 @@ class MatchJobTest {
     @Test
     void aReversalUndoesThePaymentItReturns() {
         long pay = f.tx("1000.00", KID1, "Byggmester Hansen AS", "15031122222", null, false, "E2E-1");
+        long pay2 = f.tx("500.00", KID2, null, null, null, false, "E2E-2");
         match();
         assertThat(f.invoiceStatus(inv1)).isEqualTo("PAID");
         long back = f.tx("-1000.00", KID1, "Byggmester Hansen AS", "15031122222", "Retur", true, "E2E-1");
+        long back2 = f.tx("-500.00", KID2, null, null, "Retur", true, "E2E-2");
         CliRunner.Result r = match();
-        assertThat(r.out()).contains("reversed 1");
+        assertThat(r.out()).contains("reversed 2");
+        assertThat(f.status(back2)).isEqualTo("REVERSED");
+        assertThat(f.open(inv2)).isEqualByComparingTo("2500.00");
+        assertThat(f.status(pay2)).isEqualTo("REVERSED");
         assertThat(f.status(back)).isEqualTo("REVERSED");
         assertThat(f.status(pay)).isEqualTo("REVERSED");
         assertThat(f.invoiceStatus(inv1)).isEqualTo("OPEN");
         assertThat(f.open(inv1)).isEqualByComparingTo("1000.00");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM posting WHERE type = 'REVERSAL' AND reverses_id IS NOT NULL")
-                .query(Long.class).single()).isEqualTo(1);
+                .query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT SUM(amount) FROM allocation WHERE invoice_id = ?").param(inv1)
                 .query(BigDecimal.class).single()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aReturnWithoutEndToEndIdIsFoundByItsReferenceAndUndoesPaymentAndWriteOff() {
+        long pay = f.tx("2490.00", KID2, null, null, null);
+        match();
+        assertThat(f.invoiceStatus(inv2)).isEqualTo("PAID");
+        long back = f.tx("-2490.00", KID2, null, null, "Retur: mottaker ukjent");
+        match();
+        assertThat(f.status(back)).isEqualTo("REVERSED");
+        assertThat(f.status(pay)).isEqualTo("REVERSED");
+        assertThat(f.open(inv2)).isEqualByComparingTo("2500.00");
+        assertThat(f.invoiceStatus(inv2)).isEqualTo("OPEN");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM posting WHERE type = 'REVERSAL'").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aReversalWhosePaymentIsUnknownStaysOpen() {
+        long back = f.tx("-750.00", null, null, null, "Retur", true, "E2E-X");
+        match();
+        assertThat(f.status(back)).isEqualTo("OPEN");
+        assertThat(f.evidence(back)).contains("no matched payment");
     }
 
     @Test

@@ -41,12 +41,12 @@ public class MatchWriter {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final Reversals reversals;
+    private final BatchedReversals reversals;
 
     public MatchWriter(JdbcTemplate jdbc, Reversals reversals) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.reversals = reversals;
+        this.reversals = new BatchedReversals(jdbc, reversals);
     }
 
     /** A transaction and what the pipeline decided for it. */
@@ -217,7 +217,7 @@ public class MatchWriter {
                 txArgs.add(new Object[] {u.status(), u.customerId(), postingIds.get(u.postingKey()), u.rule(),
                         u.evidence(), u.id()});
             }
-            updateByIds("bank_transaction", new String[] {"match_status", "customer_id", "posting_id", "match_rule",
+            BatchSql.updateByIds(jdbc, "bank_transaction", new String[] {"match_status", "customer_id", "posting_id", "match_rule",
                     "match_evidence"}, txArgs, new int[] {Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
                     Types.VARCHAR}, " AND match_status = 'OPEN'");
         }
@@ -226,21 +226,19 @@ public class MatchWriter {
         int nUnmatched = writeUnmatched(outcomes);
         lap(8);
         List<Object[]> outgoing = new ArrayList<>();
-        int nReversed = 0;
+        List<BankPayment> reversalList = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.decision() instanceof Decision.Outgoing out) {
                 outgoing.add(new Object[] {"OUTGOING", out.evidence(), o.payment().id()});
             } else if (o.decision() instanceof Decision.Reversal) {
-                if (reversals.reverse(o.payment(), businessDate, idx)) {
-                    nReversed++;
-                } else {
-                    nUnmatched++;
-                }
+                reversalList.add(o.payment());
             }
         }
+        int nReversed = reversals.reverseAll(reversalList, businessDate, idx);
+        nUnmatched += reversalList.size() - nReversed;
         lap(10);
         if (!outgoing.isEmpty()) {
-            updateByIds("bank_transaction", new String[] {"match_status", "match_evidence"}, outgoing,
+            BatchSql.updateByIds(jdbc, "bank_transaction", new String[] {"match_status", "match_evidence"}, outgoing,
                     new int[] {Types.VARCHAR, Types.VARCHAR}, " AND match_status = 'OPEN'");
         }
         lap(9);
@@ -265,7 +263,7 @@ public class MatchWriter {
             return 0;
         }
         named.update("DELETE FROM match_suggestion WHERE transaction_id IN (:ids)", Map.of("ids", ids));
-        updateByIds("bank_transaction", new String[] {"match_evidence"}, evidence, new int[] {Types.VARCHAR},
+        BatchSql.updateByIds(jdbc, "bank_transaction", new String[] {"match_evidence"}, evidence, new int[] {Types.VARCHAR},
                 " AND match_status = 'OPEN'");
         if (!suggestions.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO match_suggestion (transaction_id, suggestion_rank, invoice_id, score, reason) "
@@ -337,44 +335,8 @@ public class MatchWriter {
             args.add(new Object[] {inv.open.fee(), inv.open.interest(), inv.open.principal(), status.name(), inv.id});
         }
         if (!args.isEmpty()) {
-            updateByIds("invoice", new String[] {"fee_open", "interest_open", "principal_open", "status"}, args,
+            BatchSql.updateByIds(jdbc, "invoice", new String[] {"fee_open", "interest_open", "principal_open", "status"}, args,
                     new int[] {Types.DECIMAL, Types.DECIMAL, Types.DECIMAL, Types.VARCHAR}, "");
-        }
-    }
-
-    /**
-     * Updates many rows by primary key in one statement per 500 rows ({@code SET c = CASE id WHEN ? THEN ? ... END
-     * WHERE id IN (...)}): portable, and far cheaper than one UPDATE per row. Each row is the column values then the id.
-     */
-    private void updateByIds(String table, String[] columns, List<Object[]> rows, int[] types, String extraWhere) {
-        for (int from = 0; from < rows.size(); from += 500) {
-            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + 500));
-            StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
-            List<Object> args = new ArrayList<>();
-            List<Integer> argTypes = new ArrayList<>();
-            for (int c = 0; c < columns.length; c++) {
-                sql.append(c == 0 ? "" : ", ").append(columns[c]).append(" = CASE id");
-                for (Object[] row : part) {
-                    sql.append(" WHEN ? THEN ?");
-                    args.add(row[columns.length]);
-                    argTypes.add(Types.BIGINT);
-                    args.add(row[c]);
-                    argTypes.add(types[c]);
-                }
-                sql.append(" ELSE ").append(columns[c]).append(" END");
-            }
-            sql.append(" WHERE id IN (");
-            for (int i = 0; i < part.size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-                args.add(part.get(i)[columns.length]);
-                argTypes.add(Types.BIGINT);
-            }
-            sql.append(')').append(extraWhere);
-            int[] t = new int[argTypes.size()];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = argTypes.get(i);
-            }
-            jdbc.update(sql.toString(), args.toArray(), t);
         }
     }
 
