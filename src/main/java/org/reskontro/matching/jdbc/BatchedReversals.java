@@ -169,12 +169,31 @@ class BatchedReversals {
             reversed++;
         }
         if (!insertPostings.isEmpty()) {
+            // read the postings to reverse, then insert plain rows (the driver's bulk protocol refuses INSERT ... SELECT)
+            Set<Long> sources = new HashSet<>();
+            insertPostings.forEach(r -> sources.add((Long) r[4]));
+            Map<Long, Object[]> source = new HashMap<>();
+            named.query("SELECT id, customer_id, invoice_id, amount, currency, document_no FROM posting WHERE id IN (:ids)",
+                    Map.of("ids", sources), rs -> {
+                        Long invoiceId = rs.getLong(3);
+                        if (rs.wasNull()) {
+                            invoiceId = null;
+                        }
+                        source.put(rs.getLong(1), new Object[] {rs.getLong(2), invoiceId, rs.getBigDecimal(4),
+                                rs.getString(5), rs.getString(6)});
+                    });
+            List<Object[]> rows = new ArrayList<>();
+            for (Object[] r : insertPostings) {
+                Object[] src = source.get((Long) r[4]);
+                rows.add(new Object[] {src[0], src[1], r[0], ((BigDecimal) src[2]).negate(), src[3], src[4], r[1], r[2], r[3],
+                        r[4]});
+            }
             jdbc.batchUpdate("""
                     INSERT INTO posting (customer_id, invoice_id, posting_date, type, amount, currency, document_no, text,
                                          source, idem_key, reverses_id)
-                    SELECT customer_id, invoice_id, ?, 'REVERSAL', -amount, currency, document_no, ?, ?, ?, id
-                      FROM posting WHERE id = ?""", insertPostings,
-                    new int[] {Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT});
+                    VALUES (?, ?, ?, 'REVERSAL', ?, ?, ?, ?, ?, ?, ?)""", rows,
+                    new int[] {Types.BIGINT, Types.BIGINT, Types.DATE, Types.DECIMAL, Types.VARCHAR, Types.VARCHAR,
+                            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT});
         }
         Map<String, Long> newIds = new HashMap<>();
         List<String> allKeys = new ArrayList<>(keys);
