@@ -56,6 +56,24 @@ public final class Keys {
         return d.isEmpty() ? null : d;
     }
 
+    /**
+     * An invoice number's parts without their leading zeros ("2024-0005072", "2024 05072" -> "S:2024/5072"), so that
+     * zeros added or dropped inside a number still find it; null with fewer than two parts.
+     */
+    public static String invoiceSegments(String no) {
+        if (no == null) {
+            return null;
+        }
+        String[] parts = no.toUpperCase(Locale.ROOT).split("[^0-9A-Z]+");
+        List<String> kept = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            if (!part.isEmpty()) {
+                kept.add(stripLeadingZeros(part));
+            }
+        }
+        return kept.size() < 2 ? null : "S:" + String.join("/", kept);
+    }
+
     private static String stripLeadingZeros(String s) {
         int i = 0;
         while (i < s.length() - 1 && s.charAt(i) == '0') {

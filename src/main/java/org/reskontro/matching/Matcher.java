@@ -293,6 +293,10 @@ public final class Matcher {
         for (InvoiceNumbers.Token t : tokens) {
             String compact = Keys.invoiceNo(t.raw());
             boolean hit = lookup(idx, compact, Keys.invoiceDigits(t.raw()), t, n, currency);
+            if (!hit && t.strong()) {
+                String segments = Keys.invoiceSegments(t.raw());
+                hit = segments != null && lookup(idx, segments, null, t, n, currency);
+            }
             if (!hit && t.strong() && t.raw().contains(" ")) {
                 for (String piece : t.raw().split(" +")) {
                     if (piece.length() >= 4) {
