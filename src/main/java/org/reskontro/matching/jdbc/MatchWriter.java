@@ -196,7 +196,7 @@ public class MatchWriter {
                 }
                 if (allocated.signum() == 0) {
                     updates.add(new TxUpdate(p.id(), "ON_ACCOUNT", m.customerId(), key, m.rule().name(),
-                            Matcher2.evidence(m.evidence() + "; the invoices were settled meanwhile, kept on account")));
+                            truncated(m.evidence() + "; the invoices were settled meanwhile, kept on account")));
                     nOnAccount++;
                 } else {
                     updates.add(new TxUpdate(p.id(), "MATCHED", m.customerId(), key, m.rule().name(), m.evidence()));
@@ -252,7 +252,7 @@ public class MatchWriter {
         for (Outcome o : outcomes) {
             if (o.decision() instanceof Decision.Unmatched u) {
                 ids.add(o.payment().id());
-                evidence.add(new Object[] {Matcher2.evidence(u.reason()), o.payment().id()});
+                evidence.add(new Object[] {truncated(u.reason()), o.payment().id()});
                 int rank = 1;
                 for (Suggestion s : u.suggestions()) {
                     suggestions.add(new Object[] {o.payment().id(), rank++, s.invoiceId(), s.score(), s.why()});
@@ -354,13 +354,8 @@ public class MatchWriter {
         return t.length() <= 200 ? t : t.substring(0, 200);
     }
 
-    /** Truncation of evidence texts to their column. */
-    static final class Matcher2 {
-        private Matcher2() {
-        }
-
-        static String evidence(String s) {
-            return s == null || s.length() <= 500 ? s : s.substring(0, 497) + "...";
-        }
+    /** An evidence text cut to its column. */
+    static String truncated(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 497) + "...";
     }
 }
