@@ -28,9 +28,18 @@ public final class InvoiceNumbers {
     private InvoiceNumbers() {
     }
 
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static List<Token> scan(String text) {
         List<Token> tokens = new ArrayList<>();
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || !hasDigit(text)) {
             return tokens;
         }
         String t = text.toLowerCase(Locale.ROOT);

@@ -1,7 +1,9 @@
 package org.reskontro.matching;
 
 import java.text.Normalizer;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -54,6 +56,24 @@ public final class Keys {
         return d.isEmpty() ? null : d;
     }
 
+    /**
+     * An invoice number's parts without their leading zeros ("2024-0005072", "2024 05072" -> "S:2024/5072"), so that
+     * zeros added or dropped inside a number still find it; null with fewer than two parts.
+     */
+    public static String invoiceSegments(String no) {
+        if (no == null) {
+            return null;
+        }
+        String[] parts = no.toUpperCase(Locale.ROOT).split("[^0-9A-Z]+");
+        List<String> kept = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            if (!part.isEmpty()) {
+                kept.add(stripLeadingZeros(part));
+            }
+        }
+        return kept.size() < 2 ? null : "S:" + String.join("/", kept);
+    }
+
     private static String stripLeadingZeros(String s) {
         int i = 0;
         while (i < s.length() - 1 && s.charAt(i) == '0') {
@@ -70,16 +90,46 @@ public final class Keys {
         if (name == null) {
             return null;
         }
-        String s = name.toLowerCase(Locale.ROOT).replace("æ", "ae").replace("ø", "o").replace("å", "a")
-                .replace("ä", "a").replace("ö", "o").replace("a/s", "as");
-        s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        s = s.replaceAll("[.'/]", "").replaceAll("[^a-z0-9]+", " ").trim();
-        if (s.isEmpty()) {
+        String s = name.toLowerCase(Locale.ROOT).replace("a/s", "as");
+        StringBuilder sb = new StringBuilder(s.length() + 4);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                sb.append(c);
+            } else if (c == '.' || c == '\'' || c == '/') {
+                continue;
+            } else if (c < 128) {
+                sb.append(' ');
+            } else {
+                switch (c) {
+                    case 'æ' -> sb.append("ae");
+                    case 'ø', 'ö', 'ó', 'ò', 'ô' -> sb.append('o');
+                    case 'å', 'ä', 'á', 'à', 'â' -> sb.append('a');
+                    case 'é', 'è', 'ê', 'ë' -> sb.append('e');
+                    case 'ü', 'ú' -> sb.append('u');
+                    default -> {
+                        String folded = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+                        if (!folded.isEmpty() && folded.charAt(0) >= 'a' && folded.charAt(0) <= 'z') {
+                            sb.append(folded.charAt(0));
+                        } else {
+                            sb.append(' ');
+                        }
+                    }
+                }
+            }
+        }
+        String[] words = sb.toString().trim().split(" +");
+        List<String> kept = new ArrayList<>(words.length);
+        for (String w : words) {
+            if (!w.isEmpty() && !LEGAL_FORMS.contains(w)) {
+                kept.add(w);
+            }
+        }
+        if (kept.isEmpty()) {
             return null;
         }
-        String[] words = Arrays.stream(s.split(" ")).filter(w -> !LEGAL_FORMS.contains(w)).sorted()
-                .toArray(String[]::new);
-        return words.length == 0 ? null : String.join(" ", words);
+        Collections.sort(kept);
+        return String.join(" ", kept);
     }
 
     /** Digits only; null when there are none. */

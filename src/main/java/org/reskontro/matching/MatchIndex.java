@@ -59,6 +59,10 @@ public final class MatchIndex {
         if (digits != null && !digits.equals(key)) {
             byInvoiceKey.merge(digits, inv, (a, b) -> a == b ? a : AMBIGUOUS_INVOICE);
         }
+        String segments = Keys.invoiceSegments(inv.invoiceNo());
+        if (segments != null) {
+            byInvoiceKey.merge(segments, inv, (a, b) -> a == b ? a : AMBIGUOUS_INVOICE);
+        }
     }
 
     /** Remembers that a bank account paid for a customer (from matched history, or a match in this run). */

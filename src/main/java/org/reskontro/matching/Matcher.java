@@ -45,14 +45,6 @@ public final class Matcher {
         // who paid: bank account seen before, organisation number in the text, name
         Long byAccount = p.payerAccount() == null ? null : idx.customerByAccount(p.payerAccount());
         Long byOrgNo = orgNo(p, idx);
-        Long byName = idx.customerByName(p.payerName());
-        Set<Long> payers = new LinkedHashSet<>();
-        for (Long c : new Long[] {byAccount, byOrgNo, byName}) {
-            if (c != null) {
-                payers.add(c);
-            }
-        }
-        Long payer = payers.size() == 1 ? payers.iterator().next() : null;
         Long strongPayer = byAccount != null ? byAccount : byOrgNo; // evidence strong enough to veto a reference
 
         // rule 1: structured reference
@@ -149,6 +141,14 @@ public final class Matcher {
         }
 
         // rules 3 and 4: payer identified, amount equal to one open item or a unique combination
+        Long byName = idx.customerByName(p.payerName());
+        Set<Long> payers = new LinkedHashSet<>();
+        for (Long c : new Long[] {byAccount, byOrgNo, byName}) {
+            if (c != null) {
+                payers.add(c);
+            }
+        }
+        Long payer = payers.size() == 1 ? payers.iterator().next() : null;
         if (payer != null) {
             String who = customerNo(idx, payer) + " (" + how(payer, byAccount, byOrgNo, byName) + ")";
             List<OpenInvoice> items = new ArrayList<>();
@@ -265,7 +265,7 @@ public final class Matcher {
     private static Long orgNo(BankPayment p, MatchIndex idx) {
         Long found = null;
         for (String s : new String[] {p.text(), p.payerName()}) {
-            if (s == null) {
+            if (s == null || !hasDigits(s, 9)) {
                 continue;
             }
             java.util.regex.Matcher m = ORG_NO.matcher(s);
@@ -293,6 +293,10 @@ public final class Matcher {
         for (InvoiceNumbers.Token t : tokens) {
             String compact = Keys.invoiceNo(t.raw());
             boolean hit = lookup(idx, compact, Keys.invoiceDigits(t.raw()), t, n, currency);
+            if (!hit && t.strong()) {
+                String segments = Keys.invoiceSegments(t.raw());
+                hit = segments != null && lookup(idx, segments, null, t, n, currency);
+            }
             if (!hit && t.strong() && t.raw().contains(" ")) {
                 for (String piece : t.raw().split(" +")) {
                     if (piece.length() >= 4) {
@@ -384,6 +388,17 @@ public final class Matcher {
             how.add("name");
         }
         return String.join(", ", how);
+    }
+
+    private static boolean hasDigits(String s, int atLeast) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' && ++n >= atLeast) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String customerNo(MatchIndex idx, long id) {

@@ -20,6 +20,8 @@ class KeysTest {
         assertThat(Keys.invoiceDigits("02024 001")).isEqualTo("2024001");
         assertThat(Keys.invoiceNo("inv-0042")).isEqualTo("INV0042");
         assertThat(Keys.invoiceDigits("IB-10001")).isEqualTo("10001");
+        assertThat(Keys.invoiceSegments("2024-0005072")).isEqualTo(Keys.invoiceSegments("2024 05072")).isEqualTo("S:2024/5072");
+        assertThat(Keys.invoiceSegments("2024001")).isNull();
     }
 
     @Test

@@ -10,6 +10,8 @@ import org.reskontro.matching.MatchIndex;
 import org.reskontro.matching.Matcher;
 import org.reskontro.matching.jdbc.MatchIndexLoader;
 import org.reskontro.matching.jdbc.MatchWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -22,6 +24,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  */
 class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MatchChunkWriter.class);
+
     private final MatchIndexLoader loader;
     private final MatchWriter writer;
     private final Matcher matcher;
@@ -32,6 +36,9 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
     private long unmatched;
     private long outgoing;
     private long reversed;
+    private long loadNanos;
+    private long decideNanos;
+    private long writeNanos;
 
     MatchChunkWriter(MatchIndexLoader loader, MatchWriter writer, Matcher matcher, LocalDate date) {
         this.loader = loader;
@@ -42,7 +49,11 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
 
     @Override
     public void open(ExecutionContext context) {
+        long t = System.nanoTime();
         index = loader.load();
+        loadNanos = System.nanoTime() - t;
+        LOG.info("index loaded: {} customers, {} open invoices in {} ms", index.customerCount(), index.invoiceCount(),
+                loadNanos / 1_000_000);
     }
 
     @Override
@@ -50,6 +61,7 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
         if (index == null) {
             index = loader.load();
         }
+        long t0 = System.nanoTime();
         List<MatchWriter.Outcome> outcomes = new ArrayList<>(chunk.size());
         for (BankPayment p : chunk) {
             Decision d = matcher.decide(p, index);
@@ -58,7 +70,10 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
             }
             outcomes.add(new MatchWriter.Outcome(p, d));
         }
+        long t1 = System.nanoTime();
         MatchWriter.Counts c = writer.write(outcomes, date, index);
+        decideNanos += t1 - t0;
+        writeNanos += System.nanoTime() - t1;
         matched += c.matched();
         onAccount += c.onAccount();
         unmatched += c.unmatched();
@@ -77,6 +92,11 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
 
     @Override
     public void close() {
+        if (index != null) {
+            LOG.info("matchStep: index load {} ms, deciding {} ms, writing {} ms", loadNanos / 1_000_000,
+                    decideNanos / 1_000_000, writeNanos / 1_000_000);
+            LOG.info("matchStep writes: {}", writer.phases());
+        }
         index = null;
     }
 }

@@ -2,11 +2,9 @@ package org.reskontro.matching.batch;
 
 import java.time.LocalDate;
 
-import javax.sql.DataSource;
-
 import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.Matcher;
-import org.reskontro.matching.jdbc.BankPayments;
+import org.reskontro.matching.jdbc.OpenTransactionReader;
 import org.reskontro.matching.jdbc.MatchIndexLoader;
 import org.reskontro.matching.jdbc.MatchWriter;
 import org.reskontro.matching.jdbc.MatchingProperties;
@@ -16,16 +14,16 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code matchJob}: one chunk step, {@code matchStep} (reused by the nightly job), that streams the OPEN bank
- * transactions booked up to the business date, decides each against the open-invoice index and writes the matches
+ * The {@code matchJob}: one chunk step, {@code matchStep} (reused by the nightly job), that reads the OPEN bank
+ * transactions booked up to the business date (a page at a time, by key), decides each against the open-invoice index and writes the matches
  * in batches. Matched transactions leave OPEN in the same transaction as their postings, so a rerun or a restart
  * finds only what is left and changes nothing that was done.
  */
@@ -41,7 +39,7 @@ public class MatchJobConfiguration {
     }
 
     @Bean
-    Step matchStep(JobRepository jobs, PlatformTransactionManager tx, JdbcCursorItemReader<BankPayment> openTransactionReader,
+    Step matchStep(JobRepository jobs, PlatformTransactionManager tx, ItemReader<BankPayment> openTransactionReader,
                    MatchChunkWriter matchChunkWriter, MatchingProperties properties) {
         return new StepBuilder(STEP_NAME, jobs).<BankPayment, BankPayment>chunk(properties.chunkSize())
                 .transactionManager(tx)
@@ -53,18 +51,10 @@ public class MatchJobConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<BankPayment> openTransactionReader(DataSource dataSource, MatchingProperties properties,
-                                                            @Value("#{jobParameters['date']}") LocalDate date) {
-        return new JdbcCursorItemReaderBuilder<BankPayment>()
-                .name("openTransactionReader")
-                .dataSource(dataSource)
-                .sql(BankPayments.OPEN_SQL)
-                .queryArguments(java.sql.Date.valueOf(date))
-                .rowMapper(BankPayments.MAPPER)
-                .fetchSize(properties.fetchSize())
-                .saveState(false)
-                .verifyCursorPosition(false)
-                .build();
+    ItemReader<BankPayment> openTransactionReader(JdbcTemplate jdbc, MatchingProperties properties,
+                                                 @Value("#{jobParameters['date']}") LocalDate date) {
+        OpenTransactionReader reader = new OpenTransactionReader(jdbc, date, properties.fetchSize());
+        return reader::next;
     }
 
     @Bean

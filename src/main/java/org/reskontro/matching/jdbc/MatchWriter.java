@@ -22,6 +22,8 @@ import org.reskontro.matching.Decision;
 import org.reskontro.matching.MatchIndex;
 import org.reskontro.matching.OpenInvoice;
 import org.reskontro.matching.Suggestion;
+import java.sql.Types;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -39,12 +41,12 @@ public class MatchWriter {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final Reversals reversals;
+    private final BatchedReversals reversals;
 
     public MatchWriter(JdbcTemplate jdbc, Reversals reversals) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.reversals = reversals;
+        this.reversals = new BatchedReversals(jdbc, reversals);
     }
 
     /** A transaction and what the pipeline decided for it. */
@@ -83,7 +85,28 @@ public class MatchWriter {
     private record TxUpdate(long id, String status, Long customerId, String postingKey, String rule, String evidence) {
     }
 
+    /** Nanoseconds spent per phase, for the run's log line. */
+    public final long[] phaseNanos = new long[11];
+    private long mark;
+
+    private void lap(int phase) {
+        long now = System.nanoTime();
+        phaseNanos[phase] += now - mark;
+        mark = now;
+    }
+
+    public String phases() {
+        String[] names = {"lock customers", "lock invoices", "existing keys", "compute", "insert postings+ids",
+                "insert allocations", "update invoices", "update transactions", "unmatched", "outgoing", "reversals"};
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < names.length; i++) {
+            sb.append(names[i]).append(' ').append(phaseNanos[i] / 1_000_000).append(" ms; ");
+        }
+        return sb.toString();
+    }
+
     public Counts write(List<Outcome> outcomes, LocalDate businessDate, MatchIndex idx) {
+        mark = System.nanoTime();
         List<Outcome> matched = new ArrayList<>();
         Set<Long> customers = new TreeSet<>();
         Set<Long> invoiceIds = new TreeSet<>();
@@ -103,6 +126,7 @@ public class MatchWriter {
             named.query("SELECT id FROM customer WHERE id IN (:ids) ORDER BY id FOR UPDATE", Map.of("ids", customers),
                     rs -> {
                     });
+            lap(0);
             Map<Long, Inv> invoices = new HashMap<>();
             if (!invoiceIds.isEmpty()) {
                 named.query("""
@@ -113,8 +137,10 @@ public class MatchWriter {
                             new OpenItem(rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6))));
                 });
             }
+            lap(1);
             Set<String> existing = new HashSet<>(named.queryForList(
                     "SELECT idem_key FROM posting WHERE idem_key IN (:keys)", Map.of("keys", keys), String.class));
+            lap(2);
             List<PostingRow> postings = new ArrayList<>();
             List<AllocRow> allocations = new ArrayList<>();
             for (Outcome o : matched) {
@@ -170,7 +196,7 @@ public class MatchWriter {
                 }
                 if (allocated.signum() == 0) {
                     updates.add(new TxUpdate(p.id(), "ON_ACCOUNT", m.customerId(), key, m.rule().name(),
-                            Matcher2.evidence(m.evidence() + "; the invoices were settled meanwhile, kept on account")));
+                            truncated(m.evidence() + "; the invoices were settled meanwhile, kept on account")));
                     nOnAccount++;
                 } else {
                     updates.add(new TxUpdate(p.id(), "MATCHED", m.customerId(), key, m.rule().name(), m.evidence()));
@@ -178,38 +204,44 @@ public class MatchWriter {
                 }
                 idx.learnAccount(p.payerAccount(), m.customerId());
             }
+            lap(3);
             insertPostings(postings);
             Map<String, Long> postingIds = postingIds(keys, postings);
+            lap(4);
             insertAllocations(allocations, postingIds);
+            lap(5);
             updateInvoices(invoices, idx);
+            lap(6);
             List<Object[]> txArgs = new ArrayList<>();
             for (TxUpdate u : updates) {
                 txArgs.add(new Object[] {u.status(), u.customerId(), postingIds.get(u.postingKey()), u.rule(),
                         u.evidence(), u.id()});
             }
-            jdbc.batchUpdate("""
-                    UPDATE bank_transaction SET match_status = ?, customer_id = ?, posting_id = ?, match_rule = ?,
-                           match_evidence = ? WHERE id = ? AND match_status = 'OPEN'""", txArgs);
+            BatchSql.updateByIds(jdbc, "bank_transaction", new String[] {"match_status", "customer_id", "posting_id", "match_rule",
+                    "match_evidence"}, txArgs, new int[] {Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
+                    Types.VARCHAR}, " AND match_status = 'OPEN'");
         }
 
+        lap(7);
         int nUnmatched = writeUnmatched(outcomes);
+        lap(8);
         List<Object[]> outgoing = new ArrayList<>();
-        int nReversed = 0;
+        List<BankPayment> reversalList = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.decision() instanceof Decision.Outgoing out) {
-                outgoing.add(new Object[] {out.evidence(), o.payment().id()});
+                outgoing.add(new Object[] {"OUTGOING", out.evidence(), o.payment().id()});
             } else if (o.decision() instanceof Decision.Reversal) {
-                if (reversals.reverse(o.payment(), businessDate, idx)) {
-                    nReversed++;
-                } else {
-                    nUnmatched++;
-                }
+                reversalList.add(o.payment());
             }
         }
+        int nReversed = reversals.reverseAll(reversalList, businessDate, idx);
+        nUnmatched += reversalList.size() - nReversed;
+        lap(10);
         if (!outgoing.isEmpty()) {
-            jdbc.batchUpdate("UPDATE bank_transaction SET match_status = 'OUTGOING', match_evidence = ? "
-                    + "WHERE id = ? AND match_status = 'OPEN'", outgoing);
+            BatchSql.updateByIds(jdbc, "bank_transaction", new String[] {"match_status", "match_evidence"}, outgoing,
+                    new int[] {Types.VARCHAR, Types.VARCHAR}, " AND match_status = 'OPEN'");
         }
+        lap(9);
         return new Counts(nMatched, nOnAccount, nUnmatched, outgoing.size(), nReversed);
     }
 
@@ -220,7 +252,7 @@ public class MatchWriter {
         for (Outcome o : outcomes) {
             if (o.decision() instanceof Decision.Unmatched u) {
                 ids.add(o.payment().id());
-                evidence.add(new Object[] {Matcher2.evidence(u.reason()), o.payment().id()});
+                evidence.add(new Object[] {truncated(u.reason()), o.payment().id()});
                 int rank = 1;
                 for (Suggestion s : u.suggestions()) {
                     suggestions.add(new Object[] {o.payment().id(), rank++, s.invoiceId(), s.score(), s.why()});
@@ -231,10 +263,12 @@ public class MatchWriter {
             return 0;
         }
         named.update("DELETE FROM match_suggestion WHERE transaction_id IN (:ids)", Map.of("ids", ids));
-        jdbc.batchUpdate("UPDATE bank_transaction SET match_evidence = ? WHERE id = ? AND match_status = 'OPEN'", evidence);
+        BatchSql.updateByIds(jdbc, "bank_transaction", new String[] {"match_evidence"}, evidence, new int[] {Types.VARCHAR},
+                " AND match_status = 'OPEN'");
         if (!suggestions.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO match_suggestion (transaction_id, suggestion_rank, invoice_id, score, reason) "
-                    + "VALUES (?, ?, ?, ?, ?)", suggestions);
+                    + "VALUES (?, ?, ?, ?, ?)", suggestions,
+                    new int[] {Types.BIGINT, Types.INTEGER, Types.BIGINT, Types.INTEGER, Types.VARCHAR});
         }
         return ids.size();
     }
@@ -251,7 +285,8 @@ public class MatchWriter {
         jdbc.batchUpdate("""
                 INSERT INTO posting (customer_id, invoice_id, posting_date, type, amount, currency, document_no, text,
                                      source, idem_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", args);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", args, new int[] {Types.BIGINT, Types.BIGINT, Types.DATE,
+                Types.VARCHAR, Types.DECIMAL, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
     }
 
     private Map<String, Long> postingIds(List<String> keys, List<PostingRow> postings) {
@@ -280,7 +315,8 @@ public class MatchWriter {
         }
         jdbc.batchUpdate("""
                 INSERT INTO allocation (posting_id, invoice_id, component, amount, allocation_date, source, idem_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", args);
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", args, new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR,
+                Types.DECIMAL, Types.DATE, Types.VARCHAR, Types.VARCHAR});
     }
 
     private void updateInvoices(Map<Long, Inv> invoices, MatchIndex idx) {
@@ -299,8 +335,8 @@ public class MatchWriter {
             args.add(new Object[] {inv.open.fee(), inv.open.interest(), inv.open.principal(), status.name(), inv.id});
         }
         if (!args.isEmpty()) {
-            jdbc.batchUpdate("UPDATE invoice SET fee_open = ?, interest_open = ?, principal_open = ?, status = ? WHERE id = ?",
-                    args);
+            BatchSql.updateByIds(jdbc, "invoice", new String[] {"fee_open", "interest_open", "principal_open", "status"}, args,
+                    new int[] {Types.DECIMAL, Types.DECIMAL, Types.DECIMAL, Types.VARCHAR}, "");
         }
     }
 
@@ -318,13 +354,8 @@ public class MatchWriter {
         return t.length() <= 200 ? t : t.substring(0, 200);
     }
 
-    /** Truncation of evidence texts to their column. */
-    static final class Matcher2 {
-        private Matcher2() {
-        }
-
-        static String evidence(String s) {
-            return s == null || s.length() <= 500 ? s : s.substring(0, 497) + "...";
-        }
+    /** An evidence text cut to its column. */
+    static String truncated(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 497) + "...";
     }
 }

@@ -1,0 +1,136 @@
+package org.reskontro.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reskontro.support.CliRunner;
+import org.reskontro.support.IntegrationTest;
+import org.reskontro.support.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The work queue commands, their audit trail, the journal export and the benchmark's smoke run. */
+@IntegrationTest
+class WorkQueueTest {
+
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    TestDatabase db;
+    @Autowired
+    JdbcClient jdbc;
+
+    CliRunner cli;
+    MatchingFixture f;
+    long hansen;
+    long inv1;
+    long inv2;
+    static final String KID1 = MatchingFixture.kid("1000010000001");
+
+    @BeforeEach
+    void setUp() {
+        db.reset();
+        cli = new CliRunner(context);
+        f = new MatchingFixture(jdbc);
+        hansen = f.customer("10001", "Byggmester Hansen AS", "914778271");
+        inv1 = f.invoice(hansen, "2024-001", KID1, "1000.00");
+        inv2 = f.invoice(hansen, "2024-002", MatchingFixture.kid("1000010000002"), "2500.00");
+    }
+
+    void match() {
+        CliRunner.Result r = cli.run("match", "--date", "2024-04-30");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+
+    @Test
+    void theListShowsWhyAndRankedSuggestions() {
+        String broken = KID1.substring(0, KID1.length() - 1) + (char) ('0' + (KID1.charAt(KID1.length() - 1) - '0' + 1) % 10);
+        long t = f.tx("1000.00", broken, "B Hansen", null, null);
+        match();
+        CliRunner.Result r = cli.run("unmatched", "list");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("#" + t).contains("1 000.00 NOK").contains("why open: ")
+                .contains("1. invoice 2024-001 (customer 10001").contains("broken check digit");
+    }
+
+    @Test
+    void assignAllocatesAndIsAudited() {
+        long t = f.tx("3500.00", null, "Noen", null, "Betaling");
+        match();
+        CliRunner.Result r = cli.run("unmatched", "assign", String.valueOf(t), "2024-001", "2024-002", "--user", "kari",
+                "--reason", "customer called");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(f.status(t)).isEqualTo("MATCHED");
+        assertThat(f.rule(t)).isEqualTo("MANUAL");
+        assertThat(f.invoiceStatus(inv1)).isEqualTo("PAID");
+        assertThat(f.invoiceStatus(inv2)).isEqualTo("PAID");
+        assertThat(jdbc.sql("SELECT CONCAT(actor, ' ', action, ' ', details) FROM audit_log").query(String.class).single())
+                .startsWith("kari MATCH_ASSIGN").contains("customer called");
+        assertThat(cli.run("unmatched", "list").out()).contains("Nothing left to match.");
+        // a second assign of the same transaction is refused
+        CliRunner.Result again = cli.run("unmatched", "assign", String.valueOf(t), "2024-001");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("is MATCHED, not OPEN");
+    }
+
+    @Test
+    void creditPutsItOnAccountAndIgnoreNeedsAReason() {
+        long t1 = f.tx("300.00", null, "Noen", null, null);
+        long t2 = f.tx("12.00", null, "Bank", null, "Renter");
+        match();
+        assertThat(cli.run("unmatched", "credit", String.valueOf(t1), "10001", "--user", "ola").exitCode()).isZero();
+        assertThat(f.status(t1)).isEqualTo("ON_ACCOUNT");
+        assertThat(f.open(inv1)).isEqualByComparingTo("1000.00");
+        assertThat(cli.run("unmatched", "ignore", String.valueOf(t2)).exitCode()).isEqualTo(2);
+        assertThat(cli.run("unmatched", "ignore", String.valueOf(t2), "--reason", "bank interest", "--user", "ola")
+                .exitCode()).isZero();
+        assertThat(f.status(t2)).isEqualTo("IGNORED");
+        assertThat(jdbc.sql("SELECT action FROM audit_log WHERE actor = 'ola' ORDER BY id").query(String.class).list())
+                .containsExactly("MATCH_ON_ACCOUNT", "MATCH_IGNORE");
+        // the default user is the OS user
+        long t3 = f.tx("13.00", null, "Bank", null, "Renter");
+        assertThat(cli.run("unmatched", "ignore", String.valueOf(t3), "--reason", "interest").exitCode()).isZero();
+        assertThat(jdbc.sql("SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1").query(String.class).single())
+                .isEqualTo(System.getProperty("user.name"));
+    }
+
+    @Test
+    void theJournalExportDebitsBankAndCreditsReceivables(@TempDir Path dir) throws IOException {
+        f.tx("1000.00", KID1, null, null, null);
+        f.tx("2490.00", MatchingFixture.kid("1000010000002"), null, null, null);
+        match();
+        Path out = dir.resolve("journal.csv");
+        CliRunner.Result r = cli.run("export", "journal", "--from", "2024-04-01", "--to", "2024-04-30", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("date,voucher,debit_account,credit_account,amount,currency,customer_no,type,text");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("2024-04-20,").contains(",1920,1500,1000.00,NOK,10001,PAYMENT"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(",7830,1500,10.00,NOK,10001,WRITE_OFF"));
+        assertThat(lines).hasSize(4);
+        CliRunner.Result none = cli.run("export", "journal", "--from", "2024-05-01", "--to", "2024-05-31");
+        assertThat(none.out().trim()).isEqualTo("date,voucher,debit_account,credit_account,amount,currency,customer_no,type,text");
+    }
+
+    @Test
+    void theBenchmarkSmokeRunMakesNoWrongMatch() {
+        db.reset();
+        CliRunner.Result r = cli.run("bench", "matching", "--payments", "200", "--seed", "7");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("WRONG 0").contains("precision 100.0000%");
+    }
+
+    @Test
+    void theBenchmarkRefusesARealLedger() {
+        CliRunner.Result r = cli.run("bench", "matching", "--payments", "200");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("holds a real ledger");
+    }
+}
