@@ -46,7 +46,7 @@ public final class DunningDecider {
             if (item.openTotal().signum() <= 0 || !item.dueDate().isBefore(date)) {
                 continue; // paid or not overdue: never dunned
             }
-            BigDecimal interest = interest(item, date, rates);
+            BigDecimal interest = BigDecimal.ZERO; // accrued below, only for customers who get a letter
             if (customerHold) {
                 String reason = "customer on hold: " + c.hold().reason() + until(c.hold().until());
                 decisions.add(new ItemDecision.OnHold(item, reason, List.of(reason)));
@@ -66,12 +66,29 @@ public final class DunningDecider {
             List<ItemDecision> stays = new ArrayList<>();
             for (ItemDecision d : decisions) {
                 stays.add(d instanceof ItemDecision.OnHold ? d
-                        : new ItemDecision.Stay(d.item(), interest(d.item(), date, rates), List.of(note)));
+                        : new ItemDecision.Stay(d.item(), d instanceof ItemDecision.Stay st ? st.interest()
+                        : BigDecimal.ZERO, List.of(note)));
             }
             return new CustomerDecision(c, stays, null, notes);
         }
         boolean escalates = decisions.stream().anyMatch(ItemDecision.Escalate.class::isInstance);
-        DunningLetter letter = escalates ? letter(c, decisions, date) : null;
+        if (!escalates) {
+            return new CustomerDecision(c, decisions, null, notes);
+        }
+        List<ItemDecision> withInterest = new ArrayList<>(decisions.size());
+        for (ItemDecision d : decisions) {
+            BigDecimal interest = interest(d.item(), date, rates);
+            if (d instanceof ItemDecision.Escalate e) {
+                withInterest.add(new ItemDecision.Escalate(e.item(), e.levelAfter(), e.fee(), e.feeRule(), interest,
+                        e.compensation(), e.compensationRule(), e.notes()));
+            } else if (d instanceof ItemDecision.Stay st) {
+                withInterest.add(new ItemDecision.Stay(st.item(), interest, st.notes()));
+            } else {
+                withInterest.add(d);
+            }
+        }
+        decisions = withInterest;
+        DunningLetter letter = letter(c, decisions, date);
         return new CustomerDecision(c, decisions, letter, notes);
     }
 

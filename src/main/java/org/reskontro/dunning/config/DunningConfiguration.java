@@ -102,8 +102,8 @@ public class DunningConfiguration {
 
     @Bean
     DunningRun dunningRun(DunningSnapshots snapshots, DunningDecider decider, DunningStore store,
-                          LedgerJournal journal, PlatformTransactionManager tx) {
-        return new DunningRun(snapshots, decider, store, journal, tx);
+                          LedgerJournal journal, PlatformTransactionManager tx, DunningProperties p) {
+        return new DunningRun(snapshots, decider, store, journal, tx, p.customersPerTransaction());
     }
 
     @Bean

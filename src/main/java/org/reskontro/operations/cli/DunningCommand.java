@@ -118,8 +118,8 @@ class DunningCommand implements Callable<Integer> {
             } else {
                 what = "on hold, L" + i.item().level();
             }
-            out.printf("    %-10s due %s open %12s  %-40s interest %s%n", i.item().invoiceNo(), i.item().dueDate(),
-                    Amounts.format(i.item().openTotal()), what, interest.toPlainString());
+            out.printf("    %-10s due %s open %12s  %-40s%s%n", i.item().invoiceNo(), i.item().dueDate(),
+                    Amounts.format(i.item().openTotal()), what, l == null ? "" : " interest " + interest.toPlainString());
             i.notes().forEach(n -> out.println("        " + n));
         }
     }
