@@ -86,6 +86,9 @@ class DunningCommand implements Callable<Integer> {
 
     private void print(CustomerDecision d, PrintWriter out) {
         if (!d.changesAnything() && !all) {
+            d.items().stream().filter(ItemDecision.OnHold.class::isInstance).findFirst().ifPresent(h ->
+                    out.printf("%s %s: no letter, %s%n", d.customer().customerNo(), d.customer().name(),
+                            ((ItemDecision.OnHold) h).reason()));
             return;
         }
         var c = d.customer();
