@@ -173,6 +173,18 @@ class DunningJobTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         CliRunner.Result dry = cli.run("dunning", "--date", D1, "--dry-run");
         assertThat(dry.out()).contains("warning: no bank statement imported yet: payments up to 2024-03-01 may be missing");
+
+        jdbc.sql("INSERT INTO bank_file (id, sha256, file_name, format, status) VALUES (1, 'x', 'f.xml', 'CAMT053', 'IMPORTED')")
+                .update();
+        jdbc.sql("INSERT INTO bank_statement (id, bank_file_id, statement_key, format, statement_date) "
+                + "VALUES (1, 1, 'k', 'CAMT053', '2024-03-01')").update();
+        jdbc.sql("INSERT INTO bank_transaction (bank_statement_id, tx_key, amount, currency, booking_date, match_status) "
+                + "VALUES (1, 't1', 1200.00, 'NOK', '2024-03-01', 'OPEN')").update();
+        CliRunner.Result waiting = cli.run("dunning", "--date", D1, "--dry-run");
+        assertThat(waiting.out()).doesNotContain("no bank statement")
+                .contains("warning: 1 bank transaction(s) booked before 2024-03-04 are not matched yet");
+        jdbc.sql("UPDATE bank_transaction SET match_status = 'MATCHED'").update();
+        assertThat(cli.run("dunning", "--date", D1, "--dry-run").out()).doesNotContain("warning:");
     }
 
     private CliRunner.Result dunning(String date) {
