@@ -217,6 +217,7 @@ public final class DunningDecider {
 
     private DunningLetter letter(CustomerSnapshot c, List<ItemDecision> decisions, LocalDate date) {
         List<DunningLetter.Item> items = new ArrayList<>();
+        List<Integer> escalated = new ArrayList<>();
         int level = 0;
         LocalDate oldestDue = null;
         for (ItemDecision d : decisions) {
@@ -234,18 +235,23 @@ public final class DunningDecider {
             }
             items.add(new DunningLetter.Item(i.invoiceNo(), i.issueDate(), i.dueDate(), i.reference(),
                     i.principalOpen(), fee, interest, d.levelAfter()));
-            level = Math.max(level, d.levelAfter());
+            if (d instanceof ItemDecision.Escalate) {
+                level = Math.max(level, d.levelAfter());
+                escalated.add(d.levelAfter());
+            }
             oldestDue = oldestDue == null || i.dueDate().isBefore(oldestDue) ? i.dueDate() : oldestDue;
         }
         items.sort(Comparator.comparing(DunningLetter.Item::dueDate).thenComparing(DunningLetter.Item::invoiceNo));
         DunningPolicy.Level l = policy.level(level);
-        // the letter gives the longest deadline of its items' levels, and a final notice item on a collection
-        // letter keeps the final notice's legal content (the collection warning and at least 14/8 days)
+        // level, template, deadline and collection warning follow the items escalated by this letter (items
+        // that stay are listed at their levels for information; their deadlines are those of their own notices,
+        // so a later letter never extends a final notice's deadline past the hand-over). The deadline is the
+        // longest of the escalated levels, and a final-notice item on a collection letter keeps its legal content.
         int days = 0;
         boolean finalNotice = false;
-        for (DunningLetter.Item i : items) {
-            int d = policy.level(i.level()).paymentDays();
-            if (i.level() == DunningPolicy.FINAL_NOTICE) {
+        for (int lv : escalated) {
+            int d = policy.level(lv).paymentDays();
+            if (lv == DunningPolicy.FINAL_NOTICE) {
                 d = Math.max(d, rules.finalNoticeMinDays(c.country()));
                 finalNotice = true;
             }
