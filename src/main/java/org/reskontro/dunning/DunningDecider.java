@@ -46,7 +46,7 @@ public final class DunningDecider {
             if (item.openTotal().signum() <= 0 || !item.dueDate().isBefore(date)) {
                 continue; // paid or not overdue: never dunned
             }
-            BigDecimal interest = interest(item, date, rates);
+            BigDecimal interest = BigDecimal.ZERO; // accrued below, only for customers who get a letter
             if (customerHold) {
                 String reason = "customer on hold: " + c.hold().reason() + until(c.hold().until());
                 decisions.add(new ItemDecision.OnHold(item, reason, List.of(reason)));
@@ -66,12 +66,29 @@ public final class DunningDecider {
             List<ItemDecision> stays = new ArrayList<>();
             for (ItemDecision d : decisions) {
                 stays.add(d instanceof ItemDecision.OnHold ? d
-                        : new ItemDecision.Stay(d.item(), interest(d.item(), date, rates), List.of(note)));
+                        : new ItemDecision.Stay(d.item(), d instanceof ItemDecision.Stay st ? st.interest()
+                        : BigDecimal.ZERO, List.of(note)));
             }
             return new CustomerDecision(c, stays, null, notes);
         }
         boolean escalates = decisions.stream().anyMatch(ItemDecision.Escalate.class::isInstance);
-        DunningLetter letter = escalates ? letter(c, decisions, date) : null;
+        if (!escalates) {
+            return new CustomerDecision(c, decisions, null, notes);
+        }
+        List<ItemDecision> withInterest = new ArrayList<>(decisions.size());
+        for (ItemDecision d : decisions) {
+            BigDecimal interest = interest(d.item(), date, rates);
+            if (d instanceof ItemDecision.Escalate e) {
+                withInterest.add(new ItemDecision.Escalate(e.item(), e.levelAfter(), e.fee(), e.feeRule(), interest,
+                        e.compensation(), e.compensationRule(), e.notes()));
+            } else if (d instanceof ItemDecision.Stay st) {
+                withInterest.add(new ItemDecision.Stay(st.item(), interest, st.notes()));
+            } else {
+                withInterest.add(d);
+            }
+        }
+        decisions = withInterest;
+        DunningLetter letter = letter(c, decisions, date);
         return new CustomerDecision(c, decisions, letter, notes);
     }
 
@@ -200,6 +217,7 @@ public final class DunningDecider {
 
     private DunningLetter letter(CustomerSnapshot c, List<ItemDecision> decisions, LocalDate date) {
         List<DunningLetter.Item> items = new ArrayList<>();
+        List<Integer> escalated = new ArrayList<>();
         int level = 0;
         LocalDate oldestDue = null;
         for (ItemDecision d : decisions) {
@@ -217,18 +235,23 @@ public final class DunningDecider {
             }
             items.add(new DunningLetter.Item(i.invoiceNo(), i.issueDate(), i.dueDate(), i.reference(),
                     i.principalOpen(), fee, interest, d.levelAfter()));
-            level = Math.max(level, d.levelAfter());
+            if (d instanceof ItemDecision.Escalate) {
+                level = Math.max(level, d.levelAfter());
+                escalated.add(d.levelAfter());
+            }
             oldestDue = oldestDue == null || i.dueDate().isBefore(oldestDue) ? i.dueDate() : oldestDue;
         }
         items.sort(Comparator.comparing(DunningLetter.Item::dueDate).thenComparing(DunningLetter.Item::invoiceNo));
         DunningPolicy.Level l = policy.level(level);
-        // the letter gives the longest deadline of its items' levels, and a final notice item on a collection
-        // letter keeps the final notice's legal content (the collection warning and at least 14/8 days)
+        // level, template, deadline and collection warning follow the items escalated by this letter (items
+        // that stay are listed at their levels for information; their deadlines are those of their own notices,
+        // so a later letter never extends a final notice's deadline past the hand-over). The deadline is the
+        // longest of the escalated levels, and a final-notice item on a collection letter keeps its legal content.
         int days = 0;
         boolean finalNotice = false;
-        for (DunningLetter.Item i : items) {
-            int d = policy.level(i.level()).paymentDays();
-            if (i.level() == DunningPolicy.FINAL_NOTICE) {
+        for (int lv : escalated) {
+            int d = policy.level(lv).paymentDays();
+            if (lv == DunningPolicy.FINAL_NOTICE) {
                 d = Math.max(d, rules.finalNoticeMinDays(c.country()));
                 finalNotice = true;
             }

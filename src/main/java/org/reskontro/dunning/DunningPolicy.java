@@ -33,6 +33,10 @@ public record DunningPolicy(List<Level> levels, Map<String, BigDecimal> minimumA
                 throw new IllegalArgumentException("dunning levels are numbered 1 to 4 in order; found " + l.number()
                         + " in place " + (i + 1));
             }
+            if (i > 0 && l.minDaysSincePrevious() < 1) {
+                throw new IllegalArgumentException("level " + l.number() + " needs at least 1 day since the previous "
+                        + "level, so that a second run on the same day never escalates twice");
+            }
             if (i > 0 && l.daysOverdue() <= levels.get(i - 1).daysOverdue()) {
                 throw new IllegalArgumentException("level " + l.number() + " needs more days overdue ("
                         + l.daysOverdue() + ") than level " + (i) + " (" + levels.get(i - 1).daysOverdue() + ")");

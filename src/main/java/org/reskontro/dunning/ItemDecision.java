@@ -29,7 +29,10 @@ public sealed interface ItemDecision {
         }
     }
 
-    /** The item stays at its level this run; the note says why. */
+    /**
+     * The item stays at its level this run; the note says why. The interest accrued so far is computed when the
+     * customer gets a letter (zero otherwise).
+     */
     record Stay(OverdueItem item, BigDecimal interest, List<String> notes) implements ItemDecision {
         public Stay {
             notes = List.copyOf(notes);

@@ -59,6 +59,7 @@ public final class LegalRules {
     private final RateTable swedishCollectionFeeCap;
     private final RateTable swedishCompensation;
     private final RateTable norwegianCompensation;
+    private final RateTable swedishLateInterest;
 
     public LegalRules(RateTable inkassosats, RateTable norwegianLateInterest, RateTable swedishReferenceRate,
                       RateTable swedishReminderFeeCap, RateTable swedishCollectionFeeCap,
@@ -70,6 +71,9 @@ public final class LegalRules {
         this.swedishCollectionFeeCap = swedishCollectionFeeCap;
         this.swedishCompensation = swedishCompensation;
         this.norwegianCompensation = norwegianCompensation;
+        Map<LocalDate, BigDecimal> m = new LinkedHashMap<>();
+        swedishReferenceRate.values().forEach((d, v) -> m.put(d, v.add(BigDecimal.valueOf(8))));
+        this.swedishLateInterest = new RateTable("dröjsmålsränta (%)", m);
     }
 
     /** The rule packs as built into this version (see docs/dunning.md for sources and what is to verify). */
@@ -116,12 +120,7 @@ public final class LegalRules {
 
     /** The rate table late interest is accrued with. */
     public RateTable lateInterestTable(Country country) {
-        if (country == Country.NO) {
-            return norwegianLateInterest;
-        }
-        Map<LocalDate, BigDecimal> m = new LinkedHashMap<>();
-        swedishReferenceRate.values().forEach((d, v) -> m.put(d, v.add(BigDecimal.valueOf(8))));
-        return new RateTable("dröjsmålsränta (%)", m);
+        return country == Country.NO ? norwegianLateInterest : swedishLateInterest;
     }
 
     /** The fixed compensation between businesses on a date, or zero when none is in force. */

@@ -137,6 +137,29 @@ public final class LedgerCsv {
         return value;
     }
 
+    /**
+     * The dunning state of an invoice migrated from another system (optional columns {@code dunning_level} 0-4
+     * and {@code last_dunning_date}), or null when the row has none.
+     */
+    public record DunningState(String invoiceNo, int level, LocalDate lastDunningDate) {
+    }
+
+    public static DunningState dunningState(CsvReader.Row row) {
+        String level = row.get("dunning_level");
+        if (level.isEmpty()) {
+            if (!row.get("last_dunning_date").isEmpty()) {
+                throw row.error("dunning_level", "is empty but last_dunning_date is given");
+            }
+            return null;
+        }
+        if (!level.matches("[0-4]")) {
+            throw row.error("dunning_level", "'" + level + "' is not a dunning level (0 to 4)");
+        }
+        int n = Integer.parseInt(level);
+        LocalDate last = n == 0 ? null : date(row, "last_dunning_date");
+        return new DunningState(row.get("invoice_no"), n, last);
+    }
+
     private static BigDecimal amount(CsvReader.Row row, String field, String currency) {
         try {
             return Money.parse(row.required(field), currency);

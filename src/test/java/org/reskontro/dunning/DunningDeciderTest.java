@@ -267,6 +267,19 @@ class DunningDeciderTest {
         assertThat(l.paymentDeadline()).isEqualTo(date.plusDays(14));
     }
 
+    @Test
+    void anItemStayingAtTheFinalNoticeDoesNotTurnANewReminderIntoAFinalNotice() {
+        OverdueItem atFinal = new OverdueItem(1, "A", DUE.minusDays(14), DUE, "1", "NOK", new BigDecimal("1000.00"),
+                BigDecimal.ZERO, BigDecimal.ZERO, 3, DUE.plusDays(25), null, 0, BigDecimal.ZERO);
+        OverdueItem fresh = new OverdueItem(2, "B", DUE.plusDays(20), DUE.plusDays(27), "2", "NOK",
+                new BigDecimal("500.00"), BigDecimal.ZERO, BigDecimal.ZERO, 0, null, null, 0, BigDecimal.ZERO);
+        DunningLetter l = decider.decide(no(atFinal, fresh), DUE.plusDays(30)).letter();
+        assertThat(l.level()).isEqualTo(1);
+        assertThat(l.template()).isEqualTo("reminder");
+        assertThat(l.collectionWarning()).isFalse();
+        assertThat(l.items()).extracting(DunningLetter.Item::level).containsExactly(3, 1);
+    }
+
     static DunningPolicy withFee(int level, String currency, String fee) {
         DunningPolicy d = DunningPolicy.defaults();
         List<DunningPolicy.Level> levels = new ArrayList<>(d.levels());

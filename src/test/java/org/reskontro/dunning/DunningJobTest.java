@@ -173,6 +173,46 @@ class DunningJobTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         CliRunner.Result dry = cli.run("dunning", "--date", D1, "--dry-run");
         assertThat(dry.out()).contains("warning: no bank statement imported yet: payments up to 2024-03-01 may be missing");
+
+        jdbc.sql("INSERT INTO bank_file (id, sha256, file_name, format, status) VALUES (1, 'x', 'f.xml', 'CAMT053', 'IMPORTED')")
+                .update();
+        jdbc.sql("INSERT INTO bank_statement (id, bank_file_id, statement_key, format, statement_date) "
+                + "VALUES (1, 1, 'k', 'CAMT053', '2024-03-01')").update();
+        jdbc.sql("INSERT INTO bank_transaction (bank_statement_id, tx_key, amount, currency, booking_date, match_status) "
+                + "VALUES (1, 't1', 1200.00, 'NOK', '2024-03-01', 'OPEN')").update();
+        CliRunner.Result waiting = cli.run("dunning", "--date", D1, "--dry-run");
+        assertThat(waiting.out()).doesNotContain("no bank statement")
+                .contains("warning: 1 bank transaction(s) booked before 2024-03-04 are not matched yet");
+        jdbc.sql("UPDATE bank_transaction SET match_status = 'MATCHED'").update();
+        assertThat(cli.run("dunning", "--date", D1, "--dry-run").out()).doesNotContain("warning:");
+    }
+
+    @Test
+    void theSampleDataDryRunShowsEveryLevelAndWritesNothing(@TempDir Path dir) throws IOException {
+        db.reset();
+        CliRunner.Result imported = cli.run("import-ledger", "--customers", "sample-data/customers.csv", "--invoices",
+                "sample-data/invoices.csv", "--payments", "sample-data/payments.csv");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(level("2024-015")).as("migrated dunning state").isEqualTo(3);
+        String before = snapshot();
+        CliRunner.Result dry = cli.run("dunning", "--date", "2024-04-30", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("letter level 1 reminder").contains("letter level 2 formal-reminder")
+                .contains("letter level 3 final-notice").contains("letter level 4 collection")
+                .contains("L3 -> L4, compensation 450.00, to collection")
+                .contains("fee withheld: Norwegian reminder fee needs 14 days after due date")
+                .contains("10008 Lillehammer Sport AS: no letter, customer on hold: Dispute");
+        assertThat(snapshot()).isEqualTo(before);
+
+        // a bad migrated level is rejected naming the line
+        Path bad = dir.resolve("inv.csv");
+        Files.writeString(bad, """
+                invoice_no,customer_no,type,issue_date,due_date,currency,amount,vat_amount,reference,credits_invoice_no,dunning_level,last_dunning_date
+                X-1,10001,invoice,2024-01-01,2024-01-15,NOK,100.00,20.00,,,7,2024-02-01
+                """);
+        CliRunner.Result rejected = cli.run("import-ledger", "--invoices", bad.toString());
+        assertThat(rejected.exitCode()).isEqualTo(2);
+        assertThat(rejected.err()).contains("inv.csv:2: field 'dunning_level'");
     }
 
     private CliRunner.Result dunning(String date) {

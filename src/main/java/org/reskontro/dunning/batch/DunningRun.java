@@ -1,6 +1,7 @@
 package org.reskontro.dunning.batch;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -27,15 +28,17 @@ public class DunningRun {
     private final DunningStore store;
     private final LedgerJournal journal;
     private final TransactionTemplate perCustomer;
+    private final int customersPerTransaction;
 
     public DunningRun(DunningSnapshots snapshots, DunningDecider decider, DunningStore store, LedgerJournal journal,
-                      PlatformTransactionManager tx) {
+                      PlatformTransactionManager tx, int customersPerTransaction) {
         this.snapshots = snapshots;
         this.decider = decider;
         this.store = store;
         this.journal = journal;
         this.perCustomer = new TransactionTemplate(tx);
         this.perCustomer.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.customersPerTransaction = Math.max(1, customersPerTransaction);
     }
 
     /** Counts of one run. */
@@ -64,6 +67,7 @@ public class DunningRun {
     public Summary run(LocalDate date, boolean dryRun, Consumer<CustomerDecision> listener) {
         checkPolicy(date);
         Summary s = new Summary();
+        List<Long> pending = new ArrayList<>();
         snapshots.forEach(date, snapshot -> {
             s.customers++;
             s.invoices += snapshot.items().size();
@@ -76,14 +80,39 @@ public class DunningRun {
                 listener.accept(d);
                 return;
             }
-            CustomerDecision applied = perCustomer.execute(status -> apply(snapshot.customerId(), date));
-            if (applied != null && applied.changesAnything()) {
-                s.letters++;
-                s.escalations += applied.escalations().size();
-                listener.accept(applied);
+            pending.add(snapshot.customerId());
+            if (pending.size() >= customersPerTransaction) {
+                applyAll(pending, date, s, listener);
             }
         });
+        applyAll(pending, date, s, listener);
         return s;
+    }
+
+    /**
+     * Applies the pending customers, each under its lock: one transaction per customer by default, or a few
+     * customers per transaction when configured (fewer commits; the locks are held until the group commits).
+     */
+    private void applyAll(List<Long> pending, LocalDate date, Summary s, Consumer<CustomerDecision> listener) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<CustomerDecision> applied = perCustomer.execute(status -> {
+            List<CustomerDecision> out = new ArrayList<>();
+            for (Long id : pending) {
+                CustomerDecision d = apply(id, date);
+                if (d != null) {
+                    out.add(d);
+                }
+            }
+            return out;
+        });
+        pending.clear();
+        for (CustomerDecision d : applied) {
+            s.letters++;
+            s.escalations += d.escalations().size();
+            listener.accept(d);
+        }
     }
 
     private CustomerDecision apply(long customerId, LocalDate date) {

@@ -26,6 +26,7 @@ import org.reskontro.operations.config.ReskontroProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -94,14 +95,15 @@ public class DunningConfiguration {
     }
 
     @Bean
-    DunningStore dunningStore(JdbcClient jdbc, LedgerJournal journal, LetterOutbox outbox, Clock clock) {
-        return new DunningStore(jdbc, journal, outbox, clock);
+    DunningStore dunningStore(JdbcClient jdbc, DataSource dataSource, LedgerJournal journal, LetterOutbox outbox,
+                              Clock clock) {
+        return new DunningStore(jdbc, new JdbcTemplate(dataSource), journal, outbox, clock);
     }
 
     @Bean
     DunningRun dunningRun(DunningSnapshots snapshots, DunningDecider decider, DunningStore store,
-                          LedgerJournal journal, PlatformTransactionManager tx) {
-        return new DunningRun(snapshots, decider, store, journal, tx);
+                          LedgerJournal journal, PlatformTransactionManager tx, DunningProperties p) {
+        return new DunningRun(snapshots, decider, store, journal, tx, p.customersPerTransaction());
     }
 
     @Bean

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  */
 public class DunningSnapshots {
 
+    /** The column order is read by position below (1-16 customer, 17-31 invoice). */
     private static final String SELECT = """
             SELECT c.id AS c_id, c.customer_no, c.name, c.org_no, c.country, c.currency AS c_currency, c.language,
                    c.email, c.email_invalid, c.address, c.postal_code, c.city, c.customer_type,
@@ -73,7 +74,7 @@ public class DunningSnapshots {
 
         @Override
         public void processRow(ResultSet rs) throws SQLException {
-            long customerId = rs.getLong("c_id");
+            long customerId = rs.getLong(1);
             if (head != null && head.customerId() != customerId) {
                 flush();
             }
@@ -96,21 +97,18 @@ public class DunningSnapshots {
     }
 
     private static CustomerSnapshot customer(ResultSet rs) throws SQLException {
-        return new CustomerSnapshot(rs.getLong("c_id"), rs.getString("customer_no"), rs.getString("name"),
-                rs.getString("org_no"), Country.parse(rs.getString("country")), rs.getString("c_currency"),
-                Language.parse(rs.getString("language")), rs.getString("email"), rs.getBoolean("email_invalid"),
-                new Customer.PostalAddress(rs.getString("address"), rs.getString("postal_code"), rs.getString("city")),
-                CustomerType.parse(rs.getString("customer_type")), rs.getBoolean("reminder_fee_agreed"),
-                hold(rs.getString("c_hold_reason"), rs.getDate("c_hold_until")), List.of());
+        return new CustomerSnapshot(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Country.parse(rs.getString(5)), rs.getString(6), Language.parse(rs.getString(7)), rs.getString(8),
+                rs.getBoolean(9), new Customer.PostalAddress(rs.getString(10), rs.getString(11), rs.getString(12)),
+                CustomerType.parse(rs.getString(13)), rs.getBoolean(14), hold(rs.getString(15), rs.getDate(16)),
+                List.of());
     }
 
     private static OverdueItem item(ResultSet rs) throws SQLException {
-        return new OverdueItem(rs.getLong("i_id"), rs.getString("invoice_no"), date(rs.getDate("issue_date")),
-                date(rs.getDate("due_date")), rs.getString("reference"), rs.getString("i_currency"),
-                rs.getBigDecimal("principal_open"), rs.getBigDecimal("fee_open"), rs.getBigDecimal("interest_open"),
-                rs.getInt("dunning_level"), date(rs.getDate("last_dunning_date")),
-                hold(rs.getString("i_hold_reason"), rs.getDate("i_hold_until")), rs.getInt("reminder_fee_count"),
-                nz(rs.getBigDecimal("dunning_fee_total")));
+        return new OverdueItem(rs.getLong(17), rs.getString(18), date(rs.getDate(19)), date(rs.getDate(20)),
+                rs.getString(21), rs.getString(22), rs.getBigDecimal(23), rs.getBigDecimal(24), rs.getBigDecimal(25),
+                rs.getInt(26), date(rs.getDate(27)), hold(rs.getString(28), rs.getDate(29)), rs.getInt(30),
+                nz(rs.getBigDecimal(31)));
     }
 
     private static Customer.Hold hold(String reason, Date until) {

@@ -5,6 +5,10 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.reskontro.dunning.CustomerDecision;
 import org.reskontro.dunning.DunningPolicy;
@@ -14,6 +18,7 @@ import org.reskontro.ledger.Component;
 import org.reskontro.ledger.PostingType;
 import org.reskontro.ledger.jdbc.LedgerJournal;
 import org.reskontro.letters.LetterOutbox;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,12 +32,14 @@ public class DunningStore {
     static final String SOURCE = "dunning";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final LedgerJournal journal;
     private final LetterOutbox outbox;
     private final Clock clock;
 
-    public DunningStore(JdbcClient jdbc, LedgerJournal journal, LetterOutbox outbox, Clock clock) {
+    public DunningStore(JdbcClient jdbc, JdbcTemplate batch, LedgerJournal journal, LetterOutbox outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.journal = journal;
         this.outbox = outbox;
         this.clock = clock;
@@ -44,23 +51,32 @@ public class DunningStore {
             return 0;
         }
         long customerId = decision.customer().customerId();
-        int escalated = 0;
-        for (ItemDecision.Escalate e : decision.escalations()) {
+        List<ItemDecision.Escalate> escalations = decision.escalations();
+        List<String> noticeKeys = new ArrayList<>();
+        for (ItemDecision.Escalate e : escalations) {
+            noticeKeys.add(key(e) + ":notice");
+        }
+        Set<String> done = new HashSet<>(jdbc.sql("SELECT idem_key FROM dunning_history WHERE idem_key IN (:keys)")
+                .param("keys", noticeKeys).query(String.class).list());
+        List<Object[]> history = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> audits = new ArrayList<>();
+        Timestamp now = Timestamp.from(clock.instant());
+        Date day = Date.valueOf(date);
+        for (ItemDecision.Escalate e : escalations) {
             OverdueItem item = e.item();
-            String key = "dunning:" + item.invoiceNo() + ":L" + e.levelAfter();
-            if (!history(date, customerId, item.invoiceId(), e.levelAfter(), "NOTICE", null, item.currency(),
-                    "level " + item.level() + " -> " + e.levelAfter() + (e.notes().isEmpty() ? ""
-                            : "; " + String.join("; ", e.notes())), key + ":notice")) {
+            String key = key(e);
+            if (done.contains(key + ":notice")) {
                 continue; // applied before
             }
-            escalated++;
+            history.add(row(day, customerId, item, e.levelAfter(), "NOTICE", null, "level " + item.level() + " -> "
+                    + e.levelAfter() + (e.notes().isEmpty() ? "" : "; " + String.join("; ", e.notes())), key + ":notice"));
             BigDecimal fees = BigDecimal.ZERO;
             int reminderFees = 0;
             if (e.fee().signum() > 0) {
                 charge(customerId, item, date, PostingType.FEE, Component.FEE, e.fee(),
                         "Dunning fee level " + e.levelAfter(), key + ":fee");
-                history(date, customerId, item.invoiceId(), e.levelAfter(), "FEE", e.fee(), item.currency(),
-                        e.feeRule(), key + ":fee");
+                history.add(row(day, customerId, item, e.levelAfter(), "FEE", e.fee(), e.feeRule(), key + ":fee"));
                 fees = fees.add(e.fee());
                 reminderFees = e.levelAfter() < DunningPolicy.FINAL_NOTICE ? 1 : 0;
             }
@@ -68,44 +84,59 @@ public class DunningStore {
                 if (e.interest().signum() > 0) {
                     charge(customerId, item, date, PostingType.INTEREST, Component.INTEREST, e.interest(),
                             "Late interest to " + date, key + ":interest");
-                    history(date, customerId, item.invoiceId(), e.levelAfter(), "INTEREST", e.interest(),
-                            item.currency(), "late interest from " + item.dueDate().plusDays(1) + " to " + date,
-                            key + ":interest");
+                    history.add(row(day, customerId, item, e.levelAfter(), "INTEREST", e.interest(),
+                            "late interest from " + item.dueDate().plusDays(1) + " to " + date, key + ":interest"));
                 }
                 if (e.compensation().signum() > 0) {
                     charge(customerId, item, date, PostingType.FEE, Component.FEE, e.compensation(),
                             "Compensation for late payment", key + ":compensation");
-                    history(date, customerId, item.invoiceId(), e.levelAfter(), "COMPENSATION", e.compensation(),
-                            item.currency(), e.compensationRule(), key + ":compensation");
+                    history.add(row(day, customerId, item, e.levelAfter(), "COMPENSATION", e.compensation(),
+                            e.compensationRule(), key + ":compensation"));
                     fees = fees.add(e.compensation());
                 }
-                history(date, customerId, item.invoiceId(), e.levelAfter(), "COLLECTION", item.principalOpen(),
-                        item.currency(), "handed over to collection", key + ":collection");
+                history.add(row(day, customerId, item, e.levelAfter(), "COLLECTION", item.principalOpen(),
+                        "handed over to collection", key + ":collection"));
             }
-            jdbc.sql("""
-                    UPDATE invoice SET dunning_level = ?, last_dunning_date = ?, reminder_fee_count = reminder_fee_count + ?,
-                           dunning_fee_total = dunning_fee_total + ?,
-                           status = CASE WHEN ? THEN 'IN_COLLECTION' ELSE status END
-                     WHERE id = ?""")
-                    .params(e.levelAfter(), Date.valueOf(date), reminderFees, fees, e.toCollection(), item.invoiceId())
-                    .update();
-            audit(customerId, item.invoiceId(), "DUNNING_LEVEL_" + e.levelAfter(),
-                    "date " + date + ", " + item.invoiceNo() + " level " + item.level() + " -> " + e.levelAfter()
+            updates.add(new Object[] {e.levelAfter(), day, reminderFees, fees,
+                    e.toCollection() ? "IN_COLLECTION" : null, item.invoiceId()});
+            audits.add(new Object[] {now, "dunning", "DUNNING_LEVEL_" + e.levelAfter(), customerId, item.invoiceId(),
+                    truncate("date " + date + ", " + item.invoiceNo() + " level " + item.level() + " -> " + e.levelAfter()
                             + ", fee " + e.fee().toPlainString() + (e.feeRule() == null ? "" : " (" + e.feeRule() + ")")
                             + ", interest " + e.interest().toPlainString()
                             + (e.compensation().signum() > 0 ? ", compensation " + e.compensation().toPlainString()
                             + " (" + e.compensationRule() + ")" : "")
-                            + (e.notes().isEmpty() ? "" : "; " + String.join("; ", e.notes())));
+                            + (e.notes().isEmpty() ? "" : "; " + String.join("; ", e.notes())), 2000)});
         }
-        if (escalated > 0) {
-            outbox.store(customerId, decision.letter(), "dunning:" + decision.customer().customerNo() + ":" + date
-                    + ":L" + decision.letter().level() + ":letter");
+        if (updates.isEmpty()) {
+            return 0;
         }
-        return escalated;
+        batch.batchUpdate("""
+                INSERT INTO dunning_history (business_date, customer_id, invoice_id, level, action, amount, currency,
+                                             rule_text, idem_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", history);
+        batch.batchUpdate("""
+                UPDATE invoice SET dunning_level = ?, last_dunning_date = ?, reminder_fee_count = reminder_fee_count + ?,
+                       dunning_fee_total = dunning_fee_total + ?, status = COALESCE(?, status)
+                 WHERE id = ?""", updates);
+        batch.batchUpdate("INSERT INTO audit_log (occurred_at, actor, action, customer_id, invoice_id, details) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", audits);
+        outbox.store(customerId, decision.letter(), "dunning:" + decision.customer().customerNo() + ":" + date
+                + ":L" + decision.letter().level() + ":letter");
+        return updates.size();
+    }
+
+    private static String key(ItemDecision.Escalate e) {
+        return "dunning:" + e.item().invoiceNo() + ":L" + e.levelAfter();
+    }
+
+    private static Object[] row(Date day, long customerId, OverdueItem item, int level, String action,
+                                BigDecimal amount, String rule, String key) {
+        return new Object[] {day, customerId, item.invoiceId(), level, action, amount, item.currency(),
+                truncate(rule, 500), key};
     }
 
     /** What the run for a date wrote, one line per history row, in customer and invoice order. */
-    public java.util.List<String> report(LocalDate date) {
+    public List<String> report(LocalDate date) {
         return jdbc.sql("""
                 SELECT c.customer_no, c.name, i.invoice_no, h.level, h.action, h.amount, h.currency, h.rule_text
                   FROM dunning_history h JOIN customer c ON c.id = h.customer_id JOIN invoice i ON i.id = h.invoice_id
@@ -124,31 +155,6 @@ public class DunningStore {
                         BigDecimal amount, String text, String key) {
         journal.charge(new LedgerJournal.NewPosting(customerId, item.invoiceId(), date, type, amount, item.currency(),
                 item.invoiceNo(), text, SOURCE, key), component);
-    }
-
-    /** Inserts a history row unless its key exists; true when inserted. */
-    private boolean history(LocalDate date, long customerId, long invoiceId, int level, String action,
-                            BigDecimal amount, String currency, String rule, String key) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM dunning_history WHERE idem_key = ?").param(key)
-                .query(Long.class).single() > 0;
-        if (exists) {
-            return false;
-        }
-        jdbc.sql("""
-                INSERT INTO dunning_history (business_date, customer_id, invoice_id, level, action, amount, currency,
-                                             rule_text, idem_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Date.valueOf(date), customerId, invoiceId, level, action, amount, currency,
-                        truncate(rule, 500), key)
-                .update();
-        return true;
-    }
-
-    void audit(long customerId, Long invoiceId, String action, String details) {
-        jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action, customer_id, invoice_id, details) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), "dunning", action, customerId, invoiceId,
-                        truncate(details, 2000))
-                .update();
     }
 
     private static String truncate(String s, int max) {

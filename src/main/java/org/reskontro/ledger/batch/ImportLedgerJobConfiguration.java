@@ -1,9 +1,12 @@
 package org.reskontro.ledger.batch;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.reskontro.common.CsvReader;
 import org.reskontro.common.Hashes;
 import org.reskontro.ledger.Customer;
 import org.reskontro.ledger.HistoricalPayment;
@@ -41,11 +44,12 @@ public class ImportLedgerJobConfiguration {
 
     @Bean
     Job importLedgerJob(JobRepository jobs, Step validateLedgerFiles, Step importCustomers, Step importInvoices,
-                        Step importPayments) {
+                        Step importDunningState, Step importPayments) {
         return new JobBuilder(JOB_NAME, jobs)
                 .start(validateLedgerFiles)
                 .next(importCustomers)
                 .next(importInvoices)
+                .next(importDunningState)
                 .next(importPayments)
                 .build();
     }
@@ -89,6 +93,33 @@ public class ImportLedgerJobConfiguration {
                 .transactionManager(tx)
                 .reader(invoiceReader)
                 .writer(chunk -> chunk.forEach(poster::document))
+                .build();
+    }
+
+    /** The optional dunning_level / last_dunning_date columns of migrated invoices (never lowers a level). */
+    @Bean
+    Step importDunningState(JobRepository jobs, PlatformTransactionManager tx, LedgerStore store) {
+        return new StepBuilder("importDunningState", jobs)
+                .tasklet((contribution, context) -> {
+                    Path file = path(context.getStepContext().getJobParameters().get(INVOICES));
+                    if (file == null) {
+                        return RepeatStatus.FINISHED;
+                    }
+                    try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8),
+                            file.getFileName().toString())) {
+                        if (!csv.has("dunning_level")) {
+                            return RepeatStatus.FINISHED;
+                        }
+                        for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
+                            LedgerCsv.DunningState s = LedgerCsv.dunningState(row);
+                            if (s != null) {
+                                store.raiseDunningState(s.invoiceNo(), s.level(), s.lastDunningDate());
+                                contribution.incrementWriteCount(1);
+                            }
+                        }
+                    }
+                    return RepeatStatus.FINISHED;
+                }, tx)
                 .build();
     }
 

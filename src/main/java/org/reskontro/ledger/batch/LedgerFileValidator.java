@@ -53,6 +53,7 @@ class LedgerFileValidator {
         if (invoices != null) {
             each(invoices, LedgerCsv.INVOICE_COLUMNS, problems, row -> {
                 Invoice inv = LedgerCsv.invoice(row);
+                LedgerCsv.dunningState(row);
                 String currency = currencyOf(inv.customerNo(), currencyByCustomer);
                 if (currency == null) {
                     throw row.error("customer_no", "unknown customer " + inv.customerNo());

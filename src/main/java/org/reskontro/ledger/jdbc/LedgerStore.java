@@ -57,6 +57,16 @@ public class LedgerStore {
         return customerId(c.customerNo()).orElseThrow();
     }
 
+    /**
+     * Sets a migrated invoice's dunning level and date, only ever raising the level (so a re-import never undoes
+     * what dunning did).
+     */
+    public void raiseDunningState(String invoiceNo, int level, java.time.LocalDate lastDunningDate) {
+        jdbc.sql("UPDATE invoice SET dunning_level = ?, last_dunning_date = ? WHERE invoice_no = ? AND dunning_level < ?")
+                .params(level, lastDunningDate == null ? null : Date.valueOf(lastDunningDate), invoiceNo, level)
+                .update();
+    }
+
     public Optional<Long> customerId(String customerNo) {
         return jdbc.sql("SELECT id FROM customer WHERE customer_no = ?").param(customerNo).query(Long.class).optional();
     }

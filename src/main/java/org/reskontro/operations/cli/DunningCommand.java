@@ -86,6 +86,9 @@ class DunningCommand implements Callable<Integer> {
 
     private void print(CustomerDecision d, PrintWriter out) {
         if (!d.changesAnything() && !all) {
+            d.items().stream().filter(ItemDecision.OnHold.class::isInstance).findFirst().ifPresent(h ->
+                    out.printf("%s %s: no letter, %s%n", d.customer().customerNo(), d.customer().name(),
+                            ((ItemDecision.OnHold) h).reason()));
             return;
         }
         var c = d.customer();
@@ -118,8 +121,8 @@ class DunningCommand implements Callable<Integer> {
             } else {
                 what = "on hold, L" + i.item().level();
             }
-            out.printf("    %-10s due %s open %12s  %-40s interest %s%n", i.item().invoiceNo(), i.item().dueDate(),
-                    Amounts.format(i.item().openTotal()), what, interest.toPlainString());
+            out.printf("    %-10s due %s open %12s  %-40s%s%n", i.item().invoiceNo(), i.item().dueDate(),
+                    Amounts.format(i.item().openTotal()), what, l == null ? "" : " interest " + interest.toPlainString());
             i.notes().forEach(n -> out.println("        " + n));
         }
     }
