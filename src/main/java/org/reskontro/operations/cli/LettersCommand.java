@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,7 +153,7 @@ class LettersCommand implements Runnable {
             Job job = services.bean(SendLettersJobConfiguration.JOB_NAME, Job.class);
             JobParametersBuilder params = new JobParametersBuilder()
                     .addLocalDate("date", LocalDate.now(clock))
-                    .addLong("run", Instant.now(clock).toEpochMilli());
+                    .addString("run", java.util.UUID.randomUUID().toString()); // every send is a new run
             JobRunner.Outcome outcome = services.bean(JobRunner.class).run(job, params.toJobParameters());
             PrintWriter out = spec.commandLine().getOut();
             int code = Outcomes.report(outcome, out, spec.commandLine().getErr());
