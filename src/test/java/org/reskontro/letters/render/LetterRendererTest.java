@@ -45,6 +45,10 @@ class LetterRendererTest {
         DunningLetter letter = SampleLetters.letter(language, level);
         RenderedLetter r = SampleLetters.renderer(templates).render(letter);
 
+        // kept for looking at (target/letter-samples/nb-3.pdf, .html)
+        Path samples = Files.createDirectories(Path.of("target/letter-samples"));
+        Files.write(samples.resolve(language.code() + "-" + level + ".pdf"), r.pdf());
+        Files.writeString(samples.resolve(language.code() + "-" + level + ".html"), r.html());
         String html = normalise(r.html());
         String text = normalise(r.text());
         String pdf = pdfText(r.pdf()).replaceAll("[\\s\u00a0]+", "");
