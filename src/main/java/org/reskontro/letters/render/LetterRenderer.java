@@ -99,9 +99,13 @@ public class LetterRenderer {
         return engine.process(templateName(letter, "html"), context(letter));
     }
 
+    /** The plain-text letter; runs of blank lines the template's control lines leave behind become one. */
     public String text(DunningLetter letter) {
-        return engine.process(templateName(letter, "txt"), context(letter));
+        String text = engine.process(templateName(letter, "txt"), context(letter));
+        return BLANK_LINES.matcher(text.strip()).replaceAll("\n\n") + "\n";
     }
+
+    private static final java.util.regex.Pattern BLANK_LINES = java.util.regex.Pattern.compile("(?:[ \\t]*\\R){3,}");
 
     /** The PDF of an XHTML document rendered by {@link #html}. */
     public byte[] pdf(String html) {
