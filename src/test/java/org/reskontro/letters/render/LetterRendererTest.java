@@ -49,6 +49,7 @@ class LetterRendererTest {
         Path samples = Files.createDirectories(Path.of("target/letter-samples"));
         Files.write(samples.resolve(language.code() + "-" + level + ".pdf"), r.pdf());
         Files.writeString(samples.resolve(language.code() + "-" + level + ".html"), r.html());
+        Files.writeString(samples.resolve(language.code() + "-" + level + ".txt"), r.text());
         String html = normalise(r.html());
         String text = normalise(r.text());
         String pdf = pdfText(r.pdf()).replaceAll("[\\s\u00a0]+", "");
