@@ -35,6 +35,7 @@ public class JdbcLetterOutbox implements LetterOutbox {
             return;
         }
         DunningLetter effective = letter.withChannel(channel(customerId, letter));
+        String recipient = effective.channel() == DunningLetter.Channel.EMAIL ? effective.email().trim() : null;
         RenderedLetter r = renderer.render(effective);
         try {
             jdbc.sql("""
@@ -43,7 +44,7 @@ public class JdbcLetterOutbox implements LetterOutbox {
                     VALUES (?, ?, 'DUNNING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)""")
                     .params(idemKey, customerId, effective.level(), Date.valueOf(effective.letterDate()),
                             effective.language().code(), effective.channel().name(),
-                            effective.channel() == DunningLetter.Channel.EMAIL ? effective.email() : null,
+                            recipient,
                             r.subject(), r.text(), r.html(), r.pdf(), LetterPayload.json(effective))
                     .update();
         } catch (DuplicateKeyException e) {
@@ -52,7 +53,8 @@ public class JdbcLetterOutbox implements LetterOutbox {
     }
 
     private DunningLetter.Channel channel(long customerId, DunningLetter letter) {
-        if (letter.channel() != DunningLetter.Channel.EMAIL || !LetterSafety.isValidAddress(letter.email())) {
+        if (letter.channel() != DunningLetter.Channel.EMAIL || letter.email() == null
+                || !LetterSafety.isValidAddress(letter.email().trim())) {
             return DunningLetter.Channel.PRINT;
         }
         Boolean flagged = jdbc.sql("SELECT email_invalid FROM customer WHERE id = ?").param(customerId)

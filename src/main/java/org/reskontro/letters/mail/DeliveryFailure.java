@@ -66,7 +66,7 @@ enum DeliveryFailure {
                 return null;
             }
         }
-        return null;
+        return returnCode(e); // a plain MessagingException carrying the server's reply
     }
 
     /** The provider's (Angus Mail) refusal of a recipient: SMTPAddressFailedException. */

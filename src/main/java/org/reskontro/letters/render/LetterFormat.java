@@ -84,6 +84,15 @@ public final class LetterFormat {
         return country == Country.SE ? "OCR" : "KID";
     }
 
+    /** {@code KID 00010001000000038}, {@code OCR 1234...}, or an RF reference as it is ({@code RF71 2348 231}). */
+    public String labelledReference(String reference, Country country) {
+        if (reference == null || reference.isBlank()) {
+            return "";
+        }
+        String label = referenceLabel(reference, country);
+        return "RF".equals(label) ? reference(reference) : label + " " + reference(reference);
+    }
+
     /** A reference in groups for reading: RF references in groups of four, others as they are. */
     public String reference(String reference) {
         if (reference == null) {

@@ -2,6 +2,7 @@ package org.reskontro.letters.render;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
@@ -24,6 +31,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * Renders a dunning letter: subject, plain text and HTML with Thymeleaf, and the PDF of the HTML with
@@ -89,27 +99,62 @@ public class LetterRenderer {
         return engine.process(templateName(letter, "html"), context(letter));
     }
 
+    /** The plain-text letter; runs of blank lines the template's control lines leave behind become one. */
     public String text(DunningLetter letter) {
-        return engine.process(templateName(letter, "txt"), context(letter));
+        String text = engine.process(templateName(letter, "txt"), context(letter));
+        return BLANK_LINES.matcher(text.strip()).replaceAll("\n\n") + "\n";
     }
+
+    private static final java.util.regex.Pattern BLANK_LINES = java.util.regex.Pattern.compile("(?:[ \\t]*\\R){3,}");
 
     /** The PDF of an XHTML document rendered by {@link #html}. */
     public byte[] pdf(String html) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
+            Document doc = PARSER.get().parse(new InputSource(new StringReader(html)));
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useFastMode();
             b.withProducer("reskontro");
+            b.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, FONT_METRICS);
             b.useUriResolver((base, uri) -> null);
             b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
             b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-            b.withHtmlContent(html, null);
+            b.withW3cDocument(doc, null);
             b.toStream(out);
             b.run();
         } catch (IOException e) {
             throw new UncheckedIOException("could not render the PDF: " + e.getMessage(), e);
+        } catch (SAXException e) {
+            throw new IllegalStateException("the letter's HTML is not well-formed XHTML (check the template): "
+                    + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /** Font metrics of the standard fonts, shared by every PDF (thread-safe). */
+    private static final FSDefaultCacheStore FONT_METRICS = new FSDefaultCacheStore();
+
+    /** One XML parser per thread (a DocumentBuilder is not thread-safe; creating one per letter is slow). */
+    private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(LetterRenderer::newParser);
+
+    private static DocumentBuilder newParser() {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setValidating(false);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+            b.setErrorHandler(null);
+            return b;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("no XML parser: " + e.getMessage(), e);
+        }
     }
 
     /** The template for the letter: the one the policy names if it exists, else the level's default. */
