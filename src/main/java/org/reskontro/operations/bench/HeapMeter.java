@@ -13,6 +13,7 @@ import java.lang.management.MemoryUsage;
  */
 public final class HeapMeter implements AutoCloseable {
 
+    private final long cpuStart = processCpu();
     private volatile long sampled;
     private volatile boolean running = true;
     private final Thread thread;
@@ -64,6 +65,19 @@ public final class HeapMeter implements AutoCloseable {
             }
         }
         return sum;
+    }
+
+    /** CPU seconds of this JVM (every thread, GC and JIT included) since {@link #start}; -1 when unknown. */
+    public double cpuSeconds() {
+        long now = processCpu();
+        return now < 0 || cpuStart < 0 ? -1 : (now - cpuStart) / 1e9;
+    }
+
+    private static long processCpu() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     public static long maxHeap() {

@@ -90,9 +90,17 @@ class BenchAllCommand implements Callable<Integer> {
             description = "Business date of the dunning run, when the invoices are overdue (2024-06-30).")
     LocalDate dunningDate;
 
+    @Option(names = "--dunning-apply-seconds", defaultValue = "120", paramLabel = "S",
+            description = "Stop the applying dunning run after S seconds (120; 0 = no limit): it renders every letter.")
+    int dunningApplySeconds;
+
     @Option(names = "--smtp-port", paramLabel = "P",
             description = "Send the messages to the SMTP server at 127.0.0.1:P instead of writing .eml files.")
     Integer smtpPort;
+
+    @Option(names = "--import-transactions", paramLabel = "N",
+            description = "Transactions in the file imported and matched (default K): the first N of the same stream.")
+    Long importTransactions;
 
     @Option(names = "--skip-db", description = "Only the file stages (generate, parse, baseline) and the letters.")
     boolean skipDb;
@@ -141,6 +149,12 @@ class BenchAllCommand implements Callable<Integer> {
         BankFileWriters.camt(camt053, false, () -> BankFileWriters.cycle(payments, transactions));
         BankFileWriters.camt(camt054, true, () -> BankFileWriters.cycle(payments, transactions));
         BankFileWriters.ocr(ocr, BankFileWriters.cycle(payments, transactions));
+        long importCount = importTransactions == null ? transactions : importTransactions;
+        Path importFile = camt053;
+        if (importCount != transactions) {
+            importFile = dir.resolve(BenchLedger.FILE_PREFIX + "-import-camt053.xml");
+            BankFileWriters.camt(importFile, false, () -> BankFileWriters.cycle(payments, importCount));
+        }
         double fileSeconds = seconds(t);
         line("generate", String.format("ledger of %d customers, %d invoices, %d payments", ledger.customers().size(),
                 ledger.invoices().size(), payments.size()), genSeconds, ledger.invoices().size(), "invoices", heap);
@@ -191,7 +205,7 @@ class BenchAllCommand implements Callable<Integer> {
 
         // ---- import + match
         if (bench != null) {
-            importAndMatch(camt053, bench);
+            importAndMatch(importFile, bench);
             dunning();
         }
         letters(dir);
@@ -275,11 +289,33 @@ class BenchAllCommand implements Callable<Integer> {
                 "invoices evaluated", heap);
         heap.close();
         heap = HeapMeter.start();
-        t = System.nanoTime();
-        DunningRun.Summary applied = run.run(dunningDate, false, d -> { });
-        line("dunning apply", "run on " + dunningDate + " (a transaction per customer that changes): " + applied,
-                seconds(t), applied.invoices, "invoices evaluated", heap);
+        long t0 = System.nanoTime();
+        long[] done = new long[2]; // customers changed, their invoices
+        String work;
+        try {
+            DunningRun.Summary applied = run.run(dunningDate, false, d -> {
+                done[0]++;
+                done[1] += d.items().size();
+                if (dunningApplySeconds > 0 && seconds(t0) > dunningApplySeconds) {
+                    throw new BudgetSpent();
+                }
+            });
+            work = "run on " + dunningDate + " (a transaction per customer that changes, its letter rendered into the "
+                    + "outbox): " + applied;
+        } catch (BudgetSpent e) {
+            work = "run on " + dunningDate + " stopped after the --dunning-apply-seconds budget of "
+                    + dunningApplySeconds + " s (each customer commits on its own; a rerun continues): " + done[0]
+                    + " customers changed with " + done[1] + " invoices";
+        }
+        line("dunning apply", work, seconds(t0), done[0], "customers changed (letters)", heap);
         heap.close();
+    }
+
+    /** Stops the applying dunning run when its time budget is spent. */
+    private static final class BudgetSpent extends RuntimeException {
+        BudgetSpent() {
+            super("time budget spent", null, false, false);
+        }
     }
 
     private void letters(Path dir) throws Exception {
@@ -382,8 +418,10 @@ class BenchAllCommand implements Callable<Integer> {
     }
 
     private void line(String stage, String work, double seconds, long count, String unit, HeapMeter heap) {
-        w.printf("stage %s: %s; %.2f s = %.0f %s/s; peak heap %.0f MB sampled, %.0f MB pools%n", stage, work, seconds,
-                count / Math.max(seconds, 1e-9), unit, heap.sampledPeak() / MB, heap.poolPeak() / MB);
+        double cpu = heap.cpuSeconds();
+        w.printf("stage %s: %s; %.2f s = %.0f %s/s; JVM cpu %.2f s (%.0f %s per cpu-second); peak heap %.0f MB sampled, "
+                        + "%.0f MB pools%n", stage, work, seconds, count / Math.max(seconds, 1e-9), unit, cpu,
+                count / Math.max(cpu, 1e-9), unit, heap.sampledPeak() / MB, heap.poolPeak() / MB);
         w.flush();
     }
 
