@@ -102,6 +102,9 @@ class BenchAllCommand implements Callable<Integer> {
             description = "Transactions in the file imported and matched (default K): the first N of the same stream.")
     Long importTransactions;
 
+    @Option(names = "--camt053-only", description = "Write and parse only the camt.053 file (not camt.054 and OCR).")
+    boolean camt053Only;
+
     @Option(names = "--skip-db", description = "Only the file stages (generate, parse, baseline) and the letters.")
     boolean skipDb;
 
@@ -144,23 +147,28 @@ class BenchAllCommand implements Callable<Integer> {
         for (SyntheticLedger.Payment p : ledger.payments()) {
             payments.add(p.tx());
         }
-        double genSeconds = seconds(t);
+        line("generate", String.format("ledger of %d customers, %d invoices, %d payments", ledger.customers().size(),
+                ledger.invoices().size(), payments.size()), seconds(t), ledger.invoices().size(), "invoices", heap);
+        heap.close();
+        heap = HeapMeter.start();
         t = System.nanoTime();
         BankFileWriters.camt(camt053, false, () -> BankFileWriters.cycle(payments, transactions));
-        BankFileWriters.camt(camt054, true, () -> BankFileWriters.cycle(payments, transactions));
-        BankFileWriters.ocr(ocr, BankFileWriters.cycle(payments, transactions));
+        if (!camt053Only) {
+            BankFileWriters.camt(camt054, true, () -> BankFileWriters.cycle(payments, transactions));
+            BankFileWriters.ocr(ocr, BankFileWriters.cycle(payments, transactions));
+        }
         long importCount = importTransactions == null ? transactions : importTransactions;
         Path importFile = camt053;
         if (importCount != transactions) {
             importFile = dir.resolve(BenchLedger.FILE_PREFIX + "-import-camt053.xml");
             BankFileWriters.camt(importFile, false, () -> BankFileWriters.cycle(payments, importCount));
         }
-        double fileSeconds = seconds(t);
-        line("generate", String.format("ledger of %d customers, %d invoices, %d payments", ledger.customers().size(),
-                ledger.invoices().size(), payments.size()), genSeconds, ledger.invoices().size(), "invoices", heap);
-        line("write files", String.format("3 files of %d transactions (camt.053 %.0f MB, camt.054 %.0f MB, OCR %.0f MB)",
-                transactions, Files.size(camt053) / MB, Files.size(camt054) / MB, Files.size(ocr) / MB), fileSeconds,
-                3 * transactions, "transactions", heap);
+        line("write files", (camt053Only ? String.format("camt.053 of %d transactions (%.0f MB)", transactions,
+                        Files.size(camt053) / MB)
+                        : String.format("3 files of %d transactions (camt.053 %.0f MB, camt.054 %.0f MB, OCR %.0f MB)",
+                        transactions, Files.size(camt053) / MB, Files.size(camt054) / MB, Files.size(ocr) / MB))
+                        + (importFile == camt053 ? "" : " and a camt.053 of " + importCount + " to import"), seconds(t),
+                (camt053Only ? 1 : 3) * transactions + (importFile == camt053 ? 0 : importCount), "transactions", heap);
         heap.close();
         if (bench != null) {
             heap = HeapMeter.start();
@@ -178,7 +186,7 @@ class BenchAllCommand implements Callable<Integer> {
         BankFiles files = new BankFiles(services.bean(ReskontroProperties.class).timeZone());
         double ours053 = 0;
         long ours053Heap = 0;
-        for (Path f : List.of(camt053, camt054, ocr)) {
+        for (Path f : camt053Only ? List.of(camt053) : List.of(camt053, camt054, ocr)) {
             heap = HeapMeter.start();
             t = System.nanoTime();
             long[] n = new long[1];
