@@ -210,11 +210,14 @@ class BenchAllCommand implements Callable<Integer> {
             heap.close();
         }
         baseline(camt053, ours053, ours053Heap);
+        if (bench != null) {
+            dunningEvaluate(); // over all M open invoices, before any is paid
+            importAndMatch(importFile, bench);
+        }
 
         // ---- import + match
         if (bench != null) {
-            importAndMatch(importFile, bench);
-            dunning();
+            dunningApply();
         }
         letters(dir);
         w.flush();
@@ -288,15 +291,19 @@ class BenchAllCommand implements Callable<Integer> {
         heap.close();
     }
 
-    private void dunning() {
+    private void dunningEvaluate() {
         DunningRun run = services.bean(DunningRun.class);
         HeapMeter heap = HeapMeter.start();
         long t = System.nanoTime();
         DunningRun.Summary dry = run.run(dunningDate, true, d -> { });
-        line("dunning evaluate", "dry run on " + dunningDate + ": " + dry, seconds(t), dry.invoices,
-                "invoices evaluated", heap);
+        line("dunning evaluate", "dry run on " + dunningDate + " over the ledger before matching (every invoice open): "
+                + dry, seconds(t), dry.invoices, "invoices evaluated", heap);
         heap.close();
-        heap = HeapMeter.start();
+    }
+
+    private void dunningApply() {
+        DunningRun run = services.bean(DunningRun.class);
+        HeapMeter heap = HeapMeter.start();
         long t0 = System.nanoTime();
         long[] done = new long[2]; // customers changed, their invoices
         String work;
@@ -308,10 +315,10 @@ class BenchAllCommand implements Callable<Integer> {
                     throw new BudgetSpent();
                 }
             });
-            work = "run on " + dunningDate + " (a transaction per customer that changes, its letter rendered into the "
+            work = "run on " + dunningDate + " after matching (a transaction per customer that changes, its letter rendered into the "
                     + "outbox): " + applied;
         } catch (BudgetSpent e) {
-            work = "run on " + dunningDate + " stopped after the --dunning-apply-seconds budget of "
+            work = "run on " + dunningDate + " after matching, stopped after the --dunning-apply-seconds budget of "
                     + dunningApplySeconds + " s (each customer commits on its own; a rerun continues): " + done[0]
                     + " customers changed with " + done[1] + " invoices";
         }
