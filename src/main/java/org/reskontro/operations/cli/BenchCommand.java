@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code reskontro bench}: benchmarks against the configured database. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (never part of the tests).",
-        subcommands = {BenchCommand.Matching.class})
+        subcommands = {BenchCommand.Matching.class, BenchAllCommand.class})
 class BenchCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,228 @@
+package org.reskontro.operations.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.function.Supplier;
+
+import org.reskontro.matching.BankPayment;
+
+/**
+ * Streaming writers of synthetic bank files for the benchmarks: camt.053.001.02 and camt.054.001.02 (one statement
+ * or notification, one {@code Ntry} per payment) and Nets OCR giro (80-character records with correct 88/89
+ * trailers). The payments come from an iterator that is read once for the control sum (camt states its closing
+ * balance before the entries) and once for the entries, so nothing but one payment is held at a time.
+ */
+public final class BankFileWriters {
+
+    public static final String ACCOUNT = "15032080119";
+    private static final DateTimeFormatter DDMMYY = DateTimeFormatter.ofPattern("ddMMyy");
+
+    private BankFileWriters() {
+    }
+
+    /** camt.053.001.02 ({@code notification=false}) or camt.054.001.02; returns the number of entries. */
+    public static long camt(Path file, boolean notification, Supplier<Iterator<BankPayment>> payments) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Iterator<BankPayment> it = payments.get(); it.hasNext(); ) {
+            sum = sum.add(it.next().amount());
+        }
+        String type = notification ? "camt.054" : "camt.053";
+        String msg = notification ? "BkToCstmrDbtCdtNtfctn" : "BkToCstmrStmt";
+        String stmt = notification ? "Ntfctn" : "Stmt";
+        long n = 0;
+        try (Writer w = writer(file, StandardCharsets.UTF_8)) {
+            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:" + type
+                    + ".001.02\">\n<" + msg + ">\n<GrpHdr><MsgId>BENCH-" + type + "</MsgId><CreDtTm>2024-04-30T06:00:00"
+                    + "</CreDtTm></GrpHdr>\n<" + stmt + ">\n<Id>BENCH-" + type + "-1</Id><ElctrncSeqNb>1</ElctrncSeqNb>"
+                    + "<CreDtTm>2024-04-30T06:00:00</CreDtTm>\n<Acct><Id><Othr><Id>" + ACCOUNT + "</Id></Othr></Id><Ccy>NOK"
+                    + "</Ccy></Acct>\n");
+            if (!notification) {
+                w.write(balance("OPBD", BigDecimal.ZERO.setScale(2)));
+                w.write(balance("CLBD", sum));
+            }
+            StringBuilder sb = new StringBuilder(1024);
+            for (Iterator<BankPayment> it = payments.get(); it.hasNext(); ) {
+                sb.setLength(0);
+                entry(sb, it.next());
+                w.write(sb.toString());
+                n++;
+            }
+            w.write("</" + stmt + ">\n</" + msg + ">\n</Document>\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+        return n;
+    }
+
+    private static String balance(String code, BigDecimal amount) {
+        return "<Bal><Tp><CdOrPrtry><Cd>" + code + "</Cd></CdOrPrtry></Tp><Amt Ccy=\"NOK\">" + amount.abs().toPlainString()
+                + "</Amt><CdtDbtInd>" + (amount.signum() < 0 ? "DBIT" : "CRDT") + "</CdtDbtInd><Dt><Dt>2024-04-30</Dt></Dt>"
+                + "</Bal>\n";
+    }
+
+    static void entry(StringBuilder sb, BankPayment p) {
+        boolean credit = p.amount().signum() >= 0;
+        String date = p.bookingDate().toString();
+        sb.append("<Ntry><Amt Ccy=\"").append(p.currency()).append("\">").append(p.amount().abs().toPlainString())
+                .append("</Amt><CdtDbtInd>").append(credit ? "CRDT" : "DBIT").append("</CdtDbtInd>");
+        if (p.reversal()) {
+            sb.append("<RvslInd>true</RvslInd>");
+        }
+        sb.append("<Sts>BOOK</Sts><BookgDt><Dt>").append(date).append("</Dt></BookgDt><ValDt><Dt>").append(date)
+                .append("</Dt></ValDt>");
+        if (p.bankReference() != null) {
+            sb.append("<AcctSvcrRef>").append(esc(p.bankReference())).append("</AcctSvcrRef>");
+        }
+        sb.append("<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>").append(credit ? "RCDT" : "ICDT")
+                .append("</Cd><SubFmlyCd>DMCT</SubFmlyCd></Fmly></Domn></BkTxCd>");
+        sb.append("<NtryDtls><TxDtls>");
+        if (p.endToEndId() != null) {
+            sb.append("<Refs><EndToEndId>").append(esc(p.endToEndId())).append("</EndToEndId></Refs>");
+        }
+        if (p.payerName() != null || p.payerAccount() != null) {
+            String party = credit ? "Dbtr" : "Cdtr";
+            sb.append("<RltdPties>");
+            if (p.payerName() != null) {
+                sb.append('<').append(party).append("><Nm>").append(esc(p.payerName())).append("</Nm></").append(party)
+                        .append('>');
+            }
+            if (p.payerAccount() != null) {
+                sb.append('<').append(party).append("Acct><Id><Othr><Id>").append(esc(p.payerAccount()))
+                        .append("</Id></Othr></Id></").append(party).append("Acct>");
+            }
+            sb.append("</RltdPties>");
+        }
+        if (p.text() != null || p.reference() != null) {
+            sb.append("<RmtInf>");
+            if (p.text() != null) {
+                sb.append("<Ustrd>").append(esc(p.text())).append("</Ustrd>");
+            }
+            if (p.reference() != null) {
+                sb.append("<Strd><CdtrRefInf><Ref>").append(esc(p.reference())).append("</Ref></CdtrRefInf></Strd>");
+            }
+            sb.append("</RmtInf>");
+        }
+        sb.append("</TxDtls></NtryDtls></Ntry>\n");
+    }
+
+    /** Nets OCR giro, one assignment; returns the number of transactions. */
+    public static long ocr(Path file, Iterator<BankPayment> payments) {
+        long n = 0;
+        long records = 0;
+        long total = 0;
+        String today = "300424";
+        try (Writer w = writer(file, StandardCharsets.ISO_8859_1)) {
+            w.write(rec("NY000010" + "55555555" + "0170001" + "00008080"));
+            records++;
+            long assignmentRecords = 0;
+            w.write(rec("NY090020" + "000000001" + "0004711" + ACCOUNT));
+            assignmentRecords++;
+            while (payments.hasNext()) {
+                BankPayment p = payments.next();
+                n++;
+                long ore = p.amount().movePointRight(2).longValueExact();
+                boolean withText = p.text() != null;
+                String tt = p.reversal() ? (withText ? "20" : "18") : (withText ? "21" : "10");
+                String kid = p.reference() == null ? "" : p.reference();
+                if (kid.length() > 25) {
+                    kid = kid.substring(0, 25);
+                }
+                String no = String.format("%07d", n % 10_000_000);
+                String date = p.bookingDate().format(DDMMYY);
+                w.write(rec("NY09" + tt + "30" + no + date + "01291" + "00000" + (ore < 0 ? "-" : "0")
+                        + String.format("%017d", Math.abs(ore)) + String.format("%25s", kid) + "000000"));
+                String acct = p.payerAccount() != null && p.payerAccount().matches("\\d{11}") ? p.payerAccount()
+                        : "00000000000";
+                w.write(rec("NY09" + tt + "31" + no + String.format("%010d", 0) + String.format("%09d", n % 1_000_000_000)
+                        + "0000000" + date + acct));
+                assignmentRecords += 2;
+                if (withText) {
+                    String text = p.text().length() > 40 ? p.text().substring(0, 40) : p.text();
+                    w.write(rec("NY09" + tt + "32" + no + String.format("%-40s", text)));
+                    assignmentRecords++;
+                }
+                total += ore;
+            }
+            w.write(rec(String.format("NY090088%08d%08d%s%s", n, assignmentRecords + 1, signed(total),
+                    today + today + today)));
+            records += assignmentRecords + 1;
+            w.write(rec(String.format("NY000089%08d%08d%s%s", n, records + 1, signed(total), today)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+        return n;
+    }
+
+    private static String signed(long ore) {
+        return ore < 0 ? "-" + String.format("%016d", -ore) : String.format("%017d", ore);
+    }
+
+    private static String rec(String s) {
+        if (s.length() > 80) {
+            throw new IllegalArgumentException("record longer than 80: " + s);
+        }
+        return s + "0".repeat(80 - s.length()) + "\r\n";
+    }
+
+    private static Writer writer(Path file, Charset cs) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), cs), 1 << 16);
+    }
+
+    static String esc(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String r = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                default -> null;
+            };
+            if (r != null && b == null) {
+                b = new StringBuilder(s.substring(0, i));
+            }
+            if (b != null) {
+                b.append(r != null ? r : String.valueOf(c));
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /** The payments cycled to {@code count} transactions, each copy with its own ids (the same amounts and texts). */
+    public static Iterator<BankPayment> cycle(java.util.List<BankPayment> source, long count) {
+        return new Iterator<>() {
+            long i;
+
+            @Override
+            public boolean hasNext() {
+                return i < count && !source.isEmpty();
+            }
+
+            @Override
+            public BankPayment next() {
+                BankPayment p = source.get((int) (i % source.size()));
+                long round = i / source.size();
+                i++;
+                if (round == 0) {
+                    return p;
+                }
+                return new BankPayment(i, p.amount(), p.currency(), p.bookingDate(), p.reference(),
+                        p.endToEndId() == null ? null : p.endToEndId() + "-" + round,
+                        p.bankReference() == null ? null : p.bankReference() + "-" + round, p.payerName(),
+                        p.payerAccount(), p.text(), p.reversal());
+            }
+        };
+    }
+
+}

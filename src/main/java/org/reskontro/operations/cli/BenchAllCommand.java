@@ -1,0 +1,447 @@
+package org.reskontro.operations.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import com.prowidesoftware.swift.model.mx.MxCamt05300102;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.reskontro.bankfile.BankFileHandler;
+import org.reskontro.bankfile.BankFiles;
+import org.reskontro.bankfile.BankStatement;
+import org.reskontro.bankfile.BankTransaction;
+import org.reskontro.bankfile.ImportResult;
+import org.reskontro.bankfile.jdbc.BankFileImporter;
+import org.reskontro.common.RejectedInputException;
+import org.reskontro.dunning.batch.DunningRun;
+import org.reskontro.ledger.Country;
+import org.reskontro.ledger.Customer;
+import org.reskontro.ledger.CustomerType;
+import org.reskontro.ledger.Language;
+import org.reskontro.letters.DunningLetter;
+import org.reskontro.letters.LetterTemplates;
+import org.reskontro.letters.mail.LetterMessages;
+import org.reskontro.letters.render.LetterRenderer;
+import org.reskontro.matching.BankPayment;
+import org.reskontro.matching.SyntheticLedger;
+import org.reskontro.matching.batch.MatchJobConfiguration;
+import org.reskontro.operations.batch.JobRunner;
+import org.reskontro.operations.bench.BankFileWriters;
+import org.reskontro.operations.bench.BenchLedger;
+import org.reskontro.operations.bench.HeapMeter;
+import org.reskontro.operations.config.ReskontroProperties;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code reskontro bench all}: every stage of a nightly run at size, each with its work, wall time, rate and peak
+ * heap, and prowide's whole-document parse of the same camt.053 file as the baseline. See docs/performance.md.
+ */
+@Command(name = "all", mixinStandardHelpOptions = true,
+        description = {"Generates a seeded ledger of M open invoices and bank files of K transactions (camt.053, "
+                + "camt.054, Nets OCR giro), then measures: parsing, prowide's whole-document parse (baseline), import + "
+                + "match into the configured database, the dunning run, and letters (HTML, PDF, .eml or SMTP).",
+                "Needs an empty database or one holding only an earlier benchmark, which it replaces. "
+                        + "See docs/performance.md."})
+class BenchAllCommand implements Callable<Integer> {
+
+    private static final LocalDate MATCH_DATE = LocalDate.of(2024, 4, 30);
+    private static final double MB = 1024.0 * 1024.0;
+
+    private final Services services;
+
+    @Option(names = "--transactions", defaultValue = "100000", paramLabel = "K",
+            description = "Bank transactions per file (100000).")
+    long transactions;
+
+    @Option(names = "--invoices", defaultValue = "100000", paramLabel = "M",
+            description = "Open invoices in the ledger, and the synthetic payments generated for them (100000).")
+    int invoices;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the generated files (a temporary folder).")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (42).")
+    long seed;
+
+    @Option(names = "--letters", defaultValue = "5000", paramLabel = "N",
+            description = "HTML letters to render (5000); a tenth of them as PDF and as messages.")
+    int letters;
+
+    @Option(names = "--dunning-date", defaultValue = "2024-06-30", paramLabel = "YYYY-MM-DD",
+            description = "Business date of the dunning run, when the invoices are overdue (2024-06-30).")
+    LocalDate dunningDate;
+
+    @Option(names = "--dunning-apply-seconds", defaultValue = "120", paramLabel = "S",
+            description = "Stop the applying dunning run after S seconds (120; 0 = no limit): it renders every letter.")
+    int dunningApplySeconds;
+
+    @Option(names = "--smtp-port", paramLabel = "P",
+            description = "Send the messages to the SMTP server at 127.0.0.1:P instead of writing .eml files.")
+    Integer smtpPort;
+
+    @Option(names = "--import-transactions", paramLabel = "N",
+            description = "Transactions in the file imported and matched (default K): the first N of the same stream.")
+    Long importTransactions;
+
+    @Option(names = "--camt053-only", description = "Write and parse only the camt.053 file (not camt.054 and OCR).")
+    boolean camt053Only;
+
+    @Option(names = "--skip-db", description = "Only the file stages (generate, parse, baseline) and the letters.")
+    boolean skipDb;
+
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter w;
+
+    BenchAllCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (transactions < 1 || invoices < 1 || letters < 10) {
+            throw new RejectedInputException("--transactions and --invoices must be at least 1, --letters at least 10");
+        }
+        w = spec.commandLine().getOut();
+        Path dir = out != null ? Files.createDirectories(out) : Files.createTempDirectory("reskontro-bench");
+        w.printf("bench all: K=%d transactions, M=%d invoices, seed %d, max heap %.0f MB, %d cores, files in %s%n",
+                transactions, invoices, seed, HeapMeter.maxHeap() / MB, Runtime.getRuntime().availableProcessors(), dir);
+        w.println("peak heap: sampled = used heap sampled every 10 ms after a GC at the stage start; "
+                + "pools = sum of the heap pools' peak usage (reset at the stage start; an upper bound, garbage included)");
+        w.flush();
+
+        BenchLedger bench = skipDb ? null : services.bean(BenchLedger.class);
+        if (bench != null && !bench.onlyBench()) {
+            throw new RejectedInputException("the database holds a real ledger; run the benchmark against an empty "
+                    + "database (e.g. RESKONTRO_DB_URL=jdbc:mariadb://127.0.0.1:3306/reskontro_bench)");
+        }
+
+        // ---- generate (not a measured stage for speed targets)
+        Path camt053 = dir.resolve(BenchLedger.FILE_PREFIX + "-camt053.xml");
+        Path camt054 = dir.resolve(BenchLedger.FILE_PREFIX + "-camt054.xml");
+        Path ocr = dir.resolve(BenchLedger.FILE_PREFIX + "-ocr.txt");
+        long t = System.nanoTime();
+        HeapMeter heap = HeapMeter.start();
+        SyntheticLedger ledger = SyntheticLedger.generate(invoices, seed);
+        List<BankPayment> payments = new ArrayList<>(ledger.payments().size());
+        for (SyntheticLedger.Payment p : ledger.payments()) {
+            payments.add(p.tx());
+        }
+        line("generate", String.format("ledger of %d customers, %d invoices, %d payments", ledger.customers().size(),
+                ledger.invoices().size(), payments.size()), seconds(t), ledger.invoices().size(), "invoices", heap);
+        heap.close();
+        heap = HeapMeter.start();
+        t = System.nanoTime();
+        BankFileWriters.camt(camt053, false, () -> BankFileWriters.cycle(payments, transactions));
+        if (!camt053Only) {
+            BankFileWriters.camt(camt054, true, () -> BankFileWriters.cycle(payments, transactions));
+            BankFileWriters.ocr(ocr, BankFileWriters.cycle(payments, transactions));
+        }
+        long importCount = importTransactions == null ? transactions : importTransactions;
+        Path importFile = camt053;
+        if (importCount != transactions) {
+            importFile = dir.resolve(BenchLedger.FILE_PREFIX + "-import-camt053.xml");
+            BankFileWriters.camt(importFile, false, () -> BankFileWriters.cycle(payments, importCount));
+        }
+        line("write files", (camt053Only ? String.format("camt.053 of %d transactions (%.0f MB)", transactions,
+                        Files.size(camt053) / MB)
+                        : String.format("3 files of %d transactions (camt.053 %.0f MB, camt.054 %.0f MB, OCR %.0f MB)",
+                        transactions, Files.size(camt053) / MB, Files.size(camt054) / MB, Files.size(ocr) / MB))
+                        + (importFile == camt053 ? "" : " and a camt.053 of " + importCount + " to import"), seconds(t),
+                (camt053Only ? 1 : 3) * transactions + (importFile == camt053 ? 0 : importCount), "transactions", heap);
+        heap.close();
+        if (bench != null) {
+            heap = HeapMeter.start();
+            t = System.nanoTime();
+            bench.wipe();
+            bench.write(ledger);
+            line("write ledger", "wiped the database, wrote customers, invoices, postings and payment history",
+                    seconds(t), ledger.invoices().size(), "invoices", heap);
+            heap.close();
+        }
+        ledger = null;
+        payments.clear();
+
+        // ---- parse only, and the baseline
+        BankFiles files = new BankFiles(services.bean(ReskontroProperties.class).timeZone());
+        double ours053 = 0;
+        long ours053Heap = 0;
+        for (Path f : camt053Only ? List.of(camt053) : List.of(camt053, camt054, ocr)) {
+            heap = HeapMeter.start();
+            t = System.nanoTime();
+            long[] n = new long[1];
+            files.parse(f, new BankFileHandler() {
+                @Override
+                public void transaction(BankTransaction tx) {
+                    n[0]++;
+                }
+
+                @Override
+                public void statement(BankStatement s) {
+                }
+            });
+            double s = seconds(t);
+            line("parse " + (f == camt053 ? "camt.053" : f == camt054 ? "camt.054" : "Nets OCR"),
+                    "streaming parser, " + n[0] + " transactions", s, n[0], "transactions", heap);
+            if (f == camt053) {
+                ours053 = s;
+                ours053Heap = heap.sampledPeak();
+            }
+            heap.close();
+        }
+        baseline(camt053, ours053, ours053Heap);
+        if (bench != null) {
+            dunningEvaluate(); // over all M open invoices, before any is paid
+            importAndMatch(importFile, bench);
+        }
+
+        // ---- import + match
+        if (bench != null) {
+            dunningApply();
+        }
+        letters(dir);
+        w.flush();
+        return Cli.OK;
+    }
+
+    private void baseline(Path camt053, double oursSeconds, long oursHeap) {
+        HeapMeter heap = HeapMeter.start();
+        long t = System.nanoTime();
+        String outcome;
+        long entries = 0;
+        try {
+            String xml = Files.readString(camt053);
+            MxCamt05300102 mx = MxCamt05300102.parse(xml);
+            xml = null;
+            for (var stmt : mx.getBkToCstmrStmt().getStmt()) {
+                entries += stmt.getNtry().size();
+            }
+            outcome = "prowide MxCamt05300102.parse(String) of the file read whole, " + entries + " entries";
+        } catch (OutOfMemoryError e) {
+            outcome = "prowide MxCamt05300102.parse(String): OutOfMemoryError (" + e.getMessage() + ") at max heap "
+                    + Math.round(HeapMeter.maxHeap() / MB) + " MB";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        double s = seconds(t);
+        line("baseline camt.053", outcome, s, entries, "transactions", heap);
+        if (entries > 0) {
+            w.printf("baseline ratio: prowide whole-document parse takes %.2fx the time and %.2fx the peak heap (sampled) "
+                    + "of the streaming parser%n", s / oursSeconds, (double) heap.sampledPeak() / Math.max(1, oursHeap));
+        } else {
+            w.printf("baseline ratio: prowide whole-document parse did not finish (out of memory); the streaming parser "
+                    + "read the same file in %.1f s with a peak heap of %.0f MB%n", oursSeconds, oursHeap / MB);
+        }
+        w.flush();
+        heap.close();
+    }
+
+    private void importAndMatch(Path camt053, BenchLedger bench) {
+        BankFileImporter importer = services.bean(BankFileImporter.class);
+        TransactionTemplate tx = new TransactionTemplate(services.bean(PlatformTransactionManager.class));
+        HeapMeter heap = HeapMeter.start();
+        long t = System.nanoTime();
+        ImportResult r = tx.execute(s -> importer.importFile(camt053,
+                new BankFileImporter.Options(false, MATCH_DATE)));
+        double importSeconds = seconds(t);
+        if (!(r instanceof ImportResult.Imported imported)) {
+            throw new IllegalStateException("the benchmark's camt.053 was not imported: " + r.message());
+        }
+        line("import camt.053", "BankFileImporter (two streaming passes, one transaction), " + imported.transactions()
+                + " transactions stored", importSeconds, imported.transactions(), "transactions", heap);
+        heap.close();
+
+        Job job = services.bean(MatchJobConfiguration.JOB_NAME, Job.class);
+        heap = HeapMeter.start();
+        t = System.nanoTime();
+        JobRunner.Outcome outcome = services.bean(JobRunner.class).run(job, new JobParametersBuilder()
+                .addLocalDate("date", MATCH_DATE)
+                .addLong("run", System.currentTimeMillis())
+                .toJobParameters());
+        double matchSeconds = seconds(t);
+        if (!(outcome instanceof JobRunner.Outcome.Completed)) {
+            throw new IllegalStateException("the matchJob did not complete: " + outcome);
+        }
+        line("match", "matchJob over the imported transactions (index load included): " + String.join(", ",
+                bench.statusCounts()), matchSeconds, imported.transactions(), "transactions", heap);
+        double total = importSeconds + matchSeconds;
+        w.printf("stage import+match: %d transactions against %d open invoices in %.2f s = %.0f transactions/s "
+                + "end to end%n", imported.transactions(), invoices, total, imported.transactions() / total);
+        w.flush();
+        heap.close();
+    }
+
+    private void dunningEvaluate() {
+        DunningRun run = services.bean(DunningRun.class);
+        HeapMeter heap = HeapMeter.start();
+        long t = System.nanoTime();
+        DunningRun.Summary dry = run.run(dunningDate, true, d -> { });
+        line("dunning evaluate", "dry run on " + dunningDate + " over the ledger before matching (every invoice open): "
+                + dry, seconds(t), dry.invoices, "invoices evaluated", heap);
+        heap.close();
+    }
+
+    private void dunningApply() {
+        DunningRun run = services.bean(DunningRun.class);
+        HeapMeter heap = HeapMeter.start();
+        long t0 = System.nanoTime();
+        long[] done = new long[2]; // customers changed, their invoices
+        String work;
+        try {
+            DunningRun.Summary applied = run.run(dunningDate, false, d -> {
+                done[0]++;
+                done[1] += d.items().size();
+                if (dunningApplySeconds > 0 && seconds(t0) > dunningApplySeconds) {
+                    throw new BudgetSpent();
+                }
+            });
+            work = "run on " + dunningDate + " after matching (a transaction per customer that changes, its letter rendered into the "
+                    + "outbox): " + applied;
+        } catch (BudgetSpent e) {
+            work = "run on " + dunningDate + " after matching, stopped after the --dunning-apply-seconds budget of "
+                    + dunningApplySeconds + " s (each customer commits on its own; a rerun continues): " + done[0]
+                    + " customers changed with " + done[1] + " invoices";
+        }
+        line("dunning apply", work, seconds(t0), done[0], "customers changed (letters)", heap);
+        heap.close();
+    }
+
+    /** Stops the applying dunning run when its time budget is spent. */
+    private static final class BudgetSpent extends RuntimeException {
+        BudgetSpent() {
+            super("time budget spent", null, false, false);
+        }
+    }
+
+    private void letters(Path dir) throws Exception {
+        LetterRenderer renderer = services.bean(LetterRenderer.class);
+        List<DunningLetter> sample = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            sample.add(letter(i));
+        }
+        for (int i = 0; i < 20; i++) { // warm-up, not measured
+            renderer.pdf(renderer.html(sample.get(i)));
+        }
+        HeapMeter heap = HeapMeter.start();
+        long t = System.nanoTime();
+        long bytes = 0;
+        for (int i = 0; i < letters; i++) {
+            bytes += renderer.html(sample.get(i % sample.size())).length();
+        }
+        line("letters HTML", String.format("%d letters rendered with Thymeleaf (%.1f KB each)", letters,
+                bytes / 1024.0 / letters), seconds(t), letters, "letters", heap);
+        heap.close();
+
+        int pdfs = Math.max(1, letters / 10);
+        List<String> htmls = new ArrayList<>();
+        for (DunningLetter l : sample) {
+            htmls.add(renderer.html(l));
+        }
+        heap = HeapMeter.start();
+        t = System.nanoTime();
+        bytes = 0;
+        for (int i = 0; i < pdfs; i++) {
+            bytes += renderer.pdf(htmls.get(i % htmls.size())).length;
+        }
+        line("letters PDF", String.format("%d PDFs of the HTML with openhtmltopdf (%.1f KB each)", pdfs,
+                bytes / 1024.0 / pdfs), seconds(t), pdfs, "letters", heap);
+        heap.close();
+
+        LetterMessages messages = services.bean(LetterMessages.class);
+        List<LetterMessages.Parts> parts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            DunningLetter l = sample.get(i);
+            String html = renderer.html(l);
+            parts.add(new LetterMessages.Parts("bench:" + i, l.email(), renderer.subject(l), renderer.text(l), html,
+                    renderer.pdf(html), LetterMessages.attachmentName(l.language().name().toLowerCase(), l.level(),
+                            l.customerNo(), l.letterDate())));
+        }
+        Session session = Session.getInstance(new Properties());
+        int count = Math.max(1, letters / 10);
+        Path outbox = Files.createDirectories(dir.resolve("outbox"));
+        Instant sentAt = Instant.parse("2024-06-30T06:00:00Z");
+        heap = HeapMeter.start();
+        t = System.nanoTime();
+        Transport transport = null;
+        try {
+            if (smtpPort != null) {
+                transport = session.getTransport("smtp");
+                transport.connect("127.0.0.1", smtpPort, null, null);
+            }
+            for (int i = 0; i < count; i++) {
+                LetterMessages.Parts p = parts.get(i % parts.size());
+                MimeMessage m = messages.build(session, new LetterMessages.Parts(p.idemKey() + ":" + i, p.recipient(),
+                        p.subject(), p.text(), p.html(), p.pdf(), p.attachmentName()), sentAt);
+                if (transport != null) {
+                    transport.sendMessage(m, m.getAllRecipients());
+                } else {
+                    try (OutputStream o = Files.newOutputStream(outbox.resolve("letter-" + i + ".eml"))) {
+                        m.writeTo(o);
+                    }
+                }
+            }
+        } finally {
+            if (transport != null) {
+                transport.close();
+            }
+        }
+        line(smtpPort != null ? "letters SMTP" : "letters eml", count + " messages (text + HTML + PDF attachment, "
+                + "rendered beforehand) " + (smtpPort != null ? "sent over one connection to 127.0.0.1:" + smtpPort
+                : "written as .eml files to " + outbox), seconds(t), count, "letters", heap);
+        heap.close();
+    }
+
+    private static DunningLetter letter(int i) {
+        boolean se = i % 3 == 2;
+        int level = 1 + i % 3;
+        LocalDate date = LocalDate.of(2024, 6, 30);
+        List<DunningLetter.Item> items = new ArrayList<>();
+        for (int k = 0; k <= i % 4; k++) {
+            items.add(new DunningLetter.Item("2024-" + String.format("%07d", i * 4 + k), LocalDate.of(2024, 3, 1 + k),
+                    LocalDate.of(2024, 3, 15 + k), se ? "000100190000000375" : "00010001000000038",
+                    BigDecimal.valueOf(100_000 + i * 731L + k * 97L, 2),
+                    level >= 2 ? new BigDecimal("35.00") : BigDecimal.ZERO.setScale(2),
+                    level >= 3 ? new BigDecimal("12.33") : BigDecimal.ZERO.setScale(2), level));
+        }
+        String no = String.valueOf(100_000 + i);
+        return new DunningLetter(no, "Kunde " + no + (se ? " AB" : " AS"),
+                new Customer.PostalAddress("Bryggen " + (i + 1), "5003", "Bergen"), "kunde" + no + "@example.no",
+                se ? Language.SV : Language.NB, se ? Country.SE : Country.NO, CustomerType.BUSINESS, level,
+                LetterTemplates.forLevel(level), date, date.plusDays(14), se ? "SEK" : "NOK", items,
+                level >= 3 ? new DunningLetter.InterestNotice(new BigDecimal("12.50"), LocalDate.of(2024, 3, 16)) : null,
+                level == 3, DunningLetter.Channel.EMAIL);
+    }
+
+    private void line(String stage, String work, double seconds, long count, String unit, HeapMeter heap) {
+        double cpu = heap.cpuSeconds();
+        w.printf("stage %s: %s; %.2f s = %.0f %s/s; JVM cpu %.2f s (%.0f %s per cpu-second); peak heap %.0f MB sampled, "
+                        + "%.0f MB pools%n", stage, work, seconds, count / Math.max(seconds, 1e-9), unit, cpu,
+                count / Math.max(cpu, 1e-9), unit, heap.sampledPeak() / MB, heap.poolPeak() / MB);
+        w.flush();
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+}
