@@ -62,7 +62,7 @@ final class CamtParser {
 
     void parse(Path file, String name, BankFileHandler handler) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader r = safeFactory().createXMLStreamReader(in);
+            XMLStreamReader r = new DepthLimit(safeFactory().createXMLStreamReader(in));
             try {
                 new Run(name, r, handler).document();
             } finally {
@@ -422,6 +422,44 @@ final class CamtParser {
     private static Class<?> listElement(Method m) {
         Type t = m.getGenericReturnType();
         return (Class<?>) ((ParameterizedType) t).getActualTypeArguments()[0];
+    }
+
+    /** Deepest element nesting accepted; camt documents nest about 15 deep. Deeper is hostile (or broken) input. */
+    static final int MAX_DEPTH = 100;
+
+    /** Rejects absurdly deep nesting before anything walks it (element paths would grow quadratically). */
+    private static final class DepthLimit extends StreamReaderDelegate {
+        private int depth;
+
+        DepthLimit(XMLStreamReader r) {
+            super(r);
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            return track(super.next());
+        }
+
+        @Override
+        public int nextTag() throws XMLStreamException {
+            return track(super.nextTag());
+        }
+
+        @Override
+        public String getElementText() throws XMLStreamException {
+            String text = super.getElementText();
+            depth--;
+            return text;
+        }
+
+        private int track(int ev) throws XMLStreamException {
+            if (ev == XMLStreamConstants.START_ELEMENT && ++depth > MAX_DEPTH) {
+                throw new XMLStreamException("elements nested deeper than " + MAX_DEPTH, getLocation());
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+            return ev;
+        }
     }
 
     /** Presents elements without namespace: prowide's model classes are bound to no namespace. */

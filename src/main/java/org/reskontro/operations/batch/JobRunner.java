@@ -89,6 +89,37 @@ public class JobRunner {
         return n;
     }
 
+    /**
+     * Marks FAILED the job and step executions of the last run with these parameters that Spring Batch left
+     * UNKNOWN because a failure could not be rolled back (e.g. the database connection was lost in the middle of
+     * a chunk). Spring Batch refuses to restart those; here every write is idempotent and each chunk commits
+     * together with its step metadata, so restarting from the last committed chunk is safe. Returns how many
+     * executions were changed.
+     */
+    public int recoverUnknown(String jobName, JobParameters parameters) {
+        JobExecution last = repository.getLastJobExecution(jobName, parameters);
+        if (last == null) {
+            return 0;
+        }
+        int n = 0;
+        for (org.springframework.batch.core.step.StepExecution step : last.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED.addExitDescription(
+                        "was UNKNOWN (a failure that could not be rolled back); restartable: every write is idempotent"));
+                repository.update(step);
+                n++;
+            }
+        }
+        if (last.getStatus() == BatchStatus.UNKNOWN) {
+            last.setStatus(BatchStatus.FAILED);
+            last.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED);
+            repository.update(last);
+            n++;
+        }
+        return n;
+    }
+
     public static Outcome outcomeOf(JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome.Completed(execution);

@@ -57,8 +57,16 @@ class NightlyCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
             }
             Job job = services.bean(NightlyJobConfiguration.JOB_NAME, Job.class);
-            JobRunner.Outcome outcome = services.bean(JobRunner.class).run(job,
-                    new JobParametersBuilder().addLocalDate("date", businessDate).toJobParameters());
+            org.springframework.batch.core.job.parameters.JobParameters parameters =
+                    new JobParametersBuilder().addLocalDate("date", businessDate).toJobParameters();
+            int unknown = services.bean(JobRunner.class).recoverUnknown(NightlyJobConfiguration.JOB_NAME, parameters);
+            if (unknown > 0) {
+                spec.commandLine().getErr().printf("reskontro: the last nightly run for %s ended in an unknown state "
+                        + "(a failure that could not be rolled back, e.g. a lost database connection); it restarts "
+                        + "from the step that failed%n", businessDate);
+                spec.commandLine().getErr().flush();
+            }
+            JobRunner.Outcome outcome = services.bean(JobRunner.class).run(job, parameters);
             if (outcome instanceof JobRunner.Outcome.AlreadyComplete) {
                 spec.commandLine().getOut().printf("The nightly run for %s completed before; nothing to do.%n",
                         businessDate);

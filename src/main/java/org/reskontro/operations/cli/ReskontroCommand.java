@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 UnmatchedCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                VerifyCommand.class,
                 CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -16,6 +16,11 @@ public class OperationsJdbcConfiguration {
     }
 
     @Bean
+    LedgerInvariants ledgerInvariants(JdbcClient jdbc) {
+        return new LedgerInvariants(jdbc);
+    }
+
+    @Bean
     RunLock runLock(DataSource dataSource) {
         return new RunLock(dataSource);
     }
