@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.reskontro.letters.DunningLetter;
 import org.reskontro.letters.LetterOutbox;
 import org.reskontro.letters.jdbc.JdbcLetterOutbox;
+import org.reskontro.letters.render.LetterRenderer;
 import org.reskontro.support.CliRunner;
 import org.reskontro.support.IntegrationTest;
 import org.reskontro.support.TestDatabase;
@@ -32,8 +33,8 @@ class DunningRestartTest {
     static class Crashing {
         @Bean
         @Primary
-        LetterOutbox crashingOutbox(JdbcClient jdbc) {
-            LetterOutbox real = new JdbcLetterOutbox(jdbc);
+        LetterOutbox crashingOutbox(JdbcClient jdbc, LetterRenderer renderer) {
+            LetterOutbox real = new JdbcLetterOutbox(jdbc, renderer);
             return (long customerId, DunningLetter letter, String key) -> {
                 real.store(customerId, letter, key);
                 if (letter.customerNo().equals(CRASH_AT.get())) {
