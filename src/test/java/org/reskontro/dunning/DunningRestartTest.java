@@ -87,6 +87,9 @@ class DunningRestartTest {
         CliRunner.Result again = cli.run("dunning", "--date", "2024-04-30");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(snapshot()).isEqualTo(expected);
+        // the migrated final notice of 2024-015 is in the history and the collection export
+        assertThat(jdbc.sql("SELECT business_date FROM dunning_history WHERE idem_key = 'dunning:2024-015:L3:notice'")
+                .query(java.sql.Date.class).single().toString()).isEqualTo("2024-04-02");
     }
 
     private void importSample() {

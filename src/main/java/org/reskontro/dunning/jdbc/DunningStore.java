@@ -55,6 +55,9 @@ public class DunningStore {
         List<String> noticeKeys = new ArrayList<>();
         for (ItemDecision.Escalate e : escalations) {
             noticeKeys.add(key(e) + ":notice");
+            if (e.item().level() > 0) {
+                noticeKeys.add(previousKey(e) + ":notice");
+            }
         }
         Set<String> done = new HashSet<>(jdbc.sql("SELECT idem_key FROM dunning_history WHERE idem_key IN (:keys)")
                 .param("keys", noticeKeys).query(String.class).list());
@@ -68,6 +71,11 @@ public class DunningStore {
             String key = key(e);
             if (done.contains(key + ":notice")) {
                 continue; // applied before
+            }
+            if (item.level() > 0 && item.lastDunningDate() != null && !done.contains(previousKey(e) + ":notice")) {
+                // a level migrated from another system (import-ledger): record its notice for the history and export
+                history.add(row(Date.valueOf(item.lastDunningDate()), customerId, item, item.level(), "NOTICE", null,
+                        "level " + item.level() + " sent before reskontro (migrated)", previousKey(e) + ":notice"));
             }
             history.add(row(day, customerId, item, e.levelAfter(), "NOTICE", null, "level " + item.level() + " -> "
                     + e.levelAfter() + (e.notes().isEmpty() ? "" : "; " + String.join("; ", e.notes())), key + ":notice"));
@@ -123,6 +131,10 @@ public class DunningStore {
         outbox.store(customerId, decision.letter(), "dunning:" + decision.customer().customerNo() + ":" + date
                 + ":L" + decision.letter().level() + ":letter");
         return updates.size();
+    }
+
+    private static String previousKey(ItemDecision.Escalate e) {
+        return "dunning:" + e.item().invoiceNo() + ":L" + e.item().level();
     }
 
     private static String key(ItemDecision.Escalate e) {
