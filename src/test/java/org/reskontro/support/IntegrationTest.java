@@ -19,7 +19,15 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("db")
-@SpringBootTest(classes = ReskontroApplication.class)
+@SpringBootTest(classes = ReskontroApplication.class, properties = {
+        // inline properties outrank ./config/application.yml, so tests never touch the demo's var/ folders
+        "reskontro.folders.inbox=target/test-var/inbox",
+        "reskontro.folders.archive=target/test-var/archive",
+        "reskontro.folders.rejected=target/test-var/rejected",
+        "reskontro.folders.outbox=target/test-var/outbox",
+        "reskontro.folders.print=target/test-var/print",
+        "reskontro.folders.reports=target/test-var/reports",
+        "reskontro.folders.export=target/test-var/export"})
 @ActiveProfiles(resolver = TestDatabaseProfiles.class)
 @Import(TestSupportConfiguration.class)
 public @interface IntegrationTest {
