@@ -13,6 +13,8 @@ import org.reskontro.letters.jdbc.LetterStore;
 import org.reskontro.letters.jdbc.OutboxLetter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -137,13 +139,39 @@ public class LetterSender {
                         }
                         continue;
                     }
-                    String messageId = messages.messageId(letter.idemKey());
-                    tx.executeWithoutResult(s -> store.markSent(id, messageId, clock.instant()));
+                    recordSent(id, messages.messageId(letter.idemKey()));
                     sent++;
                     afterDelivery.accept(id);
                 }
             }
             return new Result(sent, printed, bounced, deferred, failed, interrupted, channel);
+        }
+    }
+
+    /**
+     * Records SENT once the server has accepted the letter. The letter is out: a failed commit here (a dropped
+     * database connection) is retried on fresh connections for a while before giving up, so only a process that
+     * dies in this short window leaves a letter SENDING for a person to confirm.
+     */
+    private void recordSent(long id, String messageId) {
+        long pause = 250;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(s -> store.markSent(id, messageId, clock.instant()));
+                return;
+            } catch (DataAccessException | TransactionException e) {
+                if (attempt >= 6) {
+                    throw e;
+                }
+                log.warn("letter {} was delivered but recording it failed ({}); retrying", id, e.getMessage());
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause *= 2;
+            }
         }
     }
 
