@@ -44,9 +44,13 @@ class NightlyCrashIT {
     static final String DATE = "2024-04-30";
     static final Path PROJECT = Path.of("").toAbsolutePath();
     static final Path JAR = PROJECT.resolve("target/reskontro.jar");
-    static final String ROOT_URL = System.getProperty("crash.mariadb.root", "jdbc:mariadb://127.0.0.1:3306/");
-    static final String TEMPLATE_DB = "reskontro_crash_template";
-    static final String DB = "reskontro_crash";
+    /** The MariaDB server of the test database (RESKONTRO_TEST_MARIADB_URL), with databases named after it. */
+    static final String TEST_URL = System.getenv().getOrDefault("RESKONTRO_TEST_MARIADB_URL",
+            "jdbc:mariadb://127.0.0.1:3306/test");
+    static final String ROOT_URL = TEST_URL.substring(0, TEST_URL.lastIndexOf('/') + 1);
+    static final String DB = TEST_URL.substring(TEST_URL.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9_].*$", "")
+            + "_crash";
+    static final String TEMPLATE_DB = DB + "_template";
 
     static GreenMail smtp;
 
