@@ -14,7 +14,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +38,7 @@ public class MatchJobConfiguration {
     }
 
     @Bean
-    Step matchStep(JobRepository jobs, PlatformTransactionManager tx, ItemReader<BankPayment> openTransactionReader,
+    Step matchStep(JobRepository jobs, PlatformTransactionManager tx, OpenTransactions openTransactionReader,
                    MatchChunkWriter matchChunkWriter, MatchingProperties properties) {
         return new StepBuilder(STEP_NAME, jobs).<BankPayment, BankPayment>chunk(properties.chunkSize())
                 .transactionManager(tx)
@@ -51,10 +50,9 @@ public class MatchJobConfiguration {
 
     @Bean
     @StepScope
-    ItemReader<BankPayment> openTransactionReader(JdbcTemplate jdbc, MatchingProperties properties,
-                                                 @Value("#{jobParameters['date']}") LocalDate date) {
-        OpenTransactionReader reader = new OpenTransactionReader(jdbc, date, properties.fetchSize());
-        return reader::next;
+    OpenTransactions openTransactionReader(JdbcTemplate jdbc, MatchingProperties properties,
+                                           @Value("#{jobParameters['date']}") LocalDate date) {
+        return new OpenTransactions(new OpenTransactionReader(jdbc, date, properties.fetchSize()));
     }
 
     @Bean

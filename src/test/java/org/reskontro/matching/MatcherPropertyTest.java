@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.LongRange;
  * The pipeline never auto-matches a transaction to anything but its true invoices, on generated ledgers with any
  * seed and any mix of noise (including mixes made only of the hard cases).
  */
-class MatcherProperties {
+class MatcherPropertyTest {
 
     @Property(tries = 60)
     void neverAWrongAutomaticMatch(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
