@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -84,10 +84,9 @@ class NightlyCrashIT {
 
         // the uninterrupted reference run
         Path refDir = prepare("reference");
-        long jobStart = System.nanoTime();
         Process ref = start(refDir, DB, "nightly", "--date", DATE);
-        awaitExit(ref, Duration.ofMinutes(5), refDir);
-        long jobMillis = Math.max(200, (System.nanoTime() - jobStart) / 1_000_000);
+        assertThat(awaitExit(ref, Duration.ofMinutes(5), refDir)).as("the reference run succeeds").isZero();
+        long jobMillis = Math.max(200, nightlyMillis());
         Snapshot expected = snapshot(refDir);
         assertThat(expected.mails).as("the reference run sends letters").isNotEmpty();
 
@@ -96,10 +95,12 @@ class NightlyCrashIT {
         int inSmtpWindow = 0;
         List<String> report = new ArrayList<>();
         for (int seed = 1; seed <= RUNS; seed++) {
-            Random random = new Random(seed);
+            SplittableRandom random = new SplittableRandom(seed);
             Path dir = prepare("run-" + seed);
             Process p = start(dir, DB, "nightly", "--date", DATE);
-            long delay = (long) (random.nextDouble() * jobMillis);
+            awaitJobStart(p);
+            // a random point of the job itself (not of the JVM's start-up), up to 10 % past its usual end
+            long delay = (long) (random.nextDouble() * jobMillis * 1.1);
             boolean exitedFirst = p.waitFor(delay, TimeUnit.MILLISECONDS);
             if (!exitedFirst) {
                 p.destroyForcibly(); // SIGKILL on Linux
@@ -149,6 +150,38 @@ class NightlyCrashIT {
             }
         }
         return dir;
+    }
+
+    /** How long the reference run's nightly job took, from the job repository. */
+    private static long nightlyMillis() throws SQLException {
+        try (Connection c = DriverManager.getConnection(ROOT_URL + DB, "root", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     SELECT e.START_TIME, e.END_TIME FROM BATCH_JOB_EXECUTION e
+                       JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                      WHERE i.JOB_NAME = 'nightlyJob' ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1""")) {
+            assertThat(rs.next()).as("the reference run left its execution").isTrue();
+            return Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()).toMillis();
+        }
+    }
+
+    /** Waits until the process has started the nightly job (its execution is in the job repository). */
+    private static void awaitJobStart(Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            try (Connection c = DriverManager.getConnection(ROOT_URL + DB, "root", "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("""
+                         SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e
+                           JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                          WHERE i.JOB_NAME = 'nightlyJob'""")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
     }
 
     private static Path freshDir(String name) throws IOException {
