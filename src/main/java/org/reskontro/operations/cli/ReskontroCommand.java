@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 BenchCommand.class,
                 VerifyCommand.class,
+                PrivacyCommand.class,
                 CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
