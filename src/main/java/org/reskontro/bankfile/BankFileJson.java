@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.reskontro.common.JsonText;
+
 /**
  * Writes a bank file as the JSON of {@code reskontro parse} (docs/file-formats.md), streaming: each statement's
  * transactions first, then its header fields (JSON objects are unordered).
@@ -82,27 +84,6 @@ public final class BankFileJson implements BankFileHandler {
     }
 
     static String str(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return JsonText.quote(s);
     }
 }

@@ -3,6 +3,8 @@ package org.reskontro.letters;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.reskontro.common.JsonText;
+
 /** The letter's data as JSON, stored with the letter for audit and re-rendering. */
 public final class LetterPayload {
 
@@ -86,24 +88,6 @@ public final class LetterPayload {
     }
 
     private static StringBuilder quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"');
+        return JsonText.append(sb, s);
     }
 }
