@@ -13,6 +13,18 @@ public final class JsonText {
 
     /** Appends the quoted, escaped string to the builder and returns it. */
     public static StringBuilder append(StringBuilder sb, String s) {
+        return append(sb, s, false);
+    }
+
+    /**
+     * Like {@link #append(StringBuilder, String)}, and also writes {@code <}, {@code >} and {@code &} as
+     * {@code \u003c}, {@code \u003e} and {@code \u0026}, so the JSON stays inert inside HTML.
+     */
+    public static StringBuilder appendHtmlSafe(StringBuilder sb, String s) {
+        return append(sb, s, true);
+    }
+
+    private static StringBuilder append(StringBuilder sb, String s, boolean htmlSafe) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -25,7 +37,8 @@ public final class JsonText {
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
                 default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029'
+                            || (htmlSafe && (c == '<' || c == '>' || c == '&'))) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);

@@ -88,6 +88,6 @@ public final class LetterPayload {
     }
 
     private static StringBuilder quote(StringBuilder sb, String s) {
-        return JsonText.append(sb, s);
+        return JsonText.appendHtmlSafe(sb, s);
     }
 }

@@ -13,6 +13,13 @@ class JsonTextTest {
     }
 
     @Test
+    void theHtmlSafeFormKeepsMarkupInert() {
+        assertThat(JsonText.appendHtmlSafe(new StringBuilder(), "<script>&").toString())
+                .isEqualTo("\"\\u003cscript\\u003e\\u0026\"");
+        assertThat(JsonText.quote("<b>")).isEqualTo("\"<b>\"");
+    }
+
+    @Test
     void nullIsTheJsonNull() {
         assertThat(JsonText.quote(null)).isEqualTo("null");
         assertThat(JsonText.append(new StringBuilder("x="), "").toString()).isEqualTo("x=\"\"");
