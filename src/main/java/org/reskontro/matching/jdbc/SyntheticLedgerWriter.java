@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.SyntheticLedger;
@@ -44,23 +45,7 @@ public class SyntheticLedgerWriter {
     }
 
     public void write(SyntheticLedger l) {
-        batch("""
-                INSERT INTO customer (id, customer_no, name, org_no, country, currency, language, customer_type)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'BUSINESS')""", l.customers(), (c, a) -> a.add(new Object[] {c.id(),
-                c.customerNo(), c.name(), c.orgNo(), c.country().name(), c.currency(),
-                c.country().name().equals("NO") ? "nb" : "sv"}));
-        batch("""
-                INSERT INTO invoice (id, invoice_no, customer_id, type, issue_date, due_date, currency, amount, reference,
-                                     status, principal_open)
-                VALUES (?, ?, ?, 'INVOICE', ?, ?, ?, ?, ?, 'OPEN', ?)""", l.invoices(), (i, a) -> a.add(new Object[] {
-                i.id(), i.invoiceNo(), i.customerId(), Date.valueOf(i.issueDate()), Date.valueOf(i.dueDate()), i.currency(),
-                i.amount(), i.reference(), i.amount()}));
-        batch("""
-                INSERT INTO posting (customer_id, invoice_id, posting_date, type, amount, currency, document_no, text,
-                                     source, idem_key)
-                VALUES (?, ?, ?, 'INVOICE', ?, ?, ?, 'Faktura', 'synthetic', ?)""", l.invoices(), (i, a) -> a.add(
-                new Object[] {i.customerId(), i.id(), Date.valueOf(i.issueDate()), i.amount(), i.currency(), i.invoiceNo(),
-                        "doc:" + i.invoiceNo()}));
+        writeCustomersAndInvoices(l, c -> null);
         jdbc.update("INSERT INTO bank_file (id, sha256, file_name, format, status) VALUES (1, ?, 'synthetic-bench', "
                 + "'SYNTHETIC', 'IMPORTED')", "0".repeat(64));
         jdbc.update("INSERT INTO bank_statement (id, bank_file_id, statement_key, format, currency) "
@@ -88,6 +73,31 @@ public class SyntheticLedgerWriter {
                     t.reference(), t.reference() != null && org.reskontro.ledger.PaymentReferences.isValid(t.reference()),
                     t.endToEndId(), t.bankReference(), t.payerName(), t.payerAccount(), t.text(), t.reversal()});
         });
+    }
+
+    /**
+     * Writes the ledger side of a synthetic ledger: customers (with the e-mail address {@code emailOf} gives, or
+     * none), their open invoices and the INVOICE postings. Shared by {@code bench matching} and {@code bench all}.
+     */
+    public void writeCustomersAndInvoices(SyntheticLedger l,
+                                          Function<SyntheticLedger.Customer, String> emailOf) {
+        batch("""
+                INSERT INTO customer (id, customer_no, name, org_no, country, currency, language, customer_type, email)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'BUSINESS', ?)""", l.customers(), (c, a) -> a.add(new Object[] {c.id(),
+                c.customerNo(), c.name(), c.orgNo(), c.country().name(), c.currency(),
+                c.country().name().equals("NO") ? "nb" : "sv", emailOf.apply(c)}));
+        batch("""
+                INSERT INTO invoice (id, invoice_no, customer_id, type, issue_date, due_date, currency, amount, reference,
+                                     status, principal_open)
+                VALUES (?, ?, ?, 'INVOICE', ?, ?, ?, ?, ?, 'OPEN', ?)""", l.invoices(), (i, a) -> a.add(new Object[] {
+                i.id(), i.invoiceNo(), i.customerId(), Date.valueOf(i.issueDate()), Date.valueOf(i.dueDate()), i.currency(),
+                i.amount(), i.reference(), i.amount()}));
+        batch("""
+                INSERT INTO posting (customer_id, invoice_id, posting_date, type, amount, currency, document_no, text,
+                                     source, idem_key)
+                VALUES (?, ?, ?, 'INVOICE', ?, ?, ?, 'Faktura', 'synthetic', ?)""", l.invoices(), (i, a) -> a.add(
+                new Object[] {i.customerId(), i.id(), Date.valueOf(i.issueDate()), i.amount(), i.currency(), i.invoiceNo(),
+                        "doc:" + i.invoiceNo()}));
     }
 
     /** Precision and recall of the automatic matches against the truth. */

@@ -1,5 +1,6 @@
 package org.reskontro.operations.bench;
 
+import org.reskontro.matching.jdbc.SyntheticLedgerWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class BenchConfiguration {
 
     @Bean
-    BenchLedger benchLedger(JdbcTemplate jdbc) {
-        return new BenchLedger(jdbc);
+    BenchLedger benchLedger(JdbcTemplate jdbc, SyntheticLedgerWriter ledger) {
+        return new BenchLedger(jdbc, ledger);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 
 import org.reskontro.matching.SyntheticLedger;
+import org.reskontro.matching.jdbc.SyntheticLedgerWriter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,9 +25,11 @@ public class BenchLedger {
     private static final int BATCH = 2000;
 
     private final JdbcTemplate jdbc;
+    private final SyntheticLedgerWriter ledger;
 
-    public BenchLedger(JdbcTemplate jdbc) {
+    public BenchLedger(JdbcTemplate jdbc, SyntheticLedgerWriter ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /** True when the ledger is empty or holds nothing but an earlier benchmark. */
@@ -70,23 +73,7 @@ public class BenchLedger {
     }
 
     public void write(SyntheticLedger l) {
-        batch("""
-                INSERT INTO customer (id, customer_no, name, org_no, country, currency, language, customer_type, email)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'BUSINESS', ?)""", l.customers(), (c, a) -> a.add(new Object[] {c.id(),
-                c.customerNo(), c.name(), c.orgNo(), c.country().name(), c.currency(),
-                c.country().name().equals("NO") ? "nb" : "sv", "kunde" + c.customerNo() + "@example.no"}));
-        batch("""
-                INSERT INTO invoice (id, invoice_no, customer_id, type, issue_date, due_date, currency, amount, reference,
-                                     status, principal_open)
-                VALUES (?, ?, ?, 'INVOICE', ?, ?, ?, ?, ?, 'OPEN', ?)""", l.invoices(), (i, a) -> a.add(new Object[] {
-                i.id(), i.invoiceNo(), i.customerId(), Date.valueOf(i.issueDate()), Date.valueOf(i.dueDate()), i.currency(),
-                i.amount(), i.reference(), i.amount()}));
-        batch("""
-                INSERT INTO posting (customer_id, invoice_id, posting_date, type, amount, currency, document_no, text,
-                                     source, idem_key)
-                VALUES (?, ?, ?, 'INVOICE', ?, ?, ?, 'Faktura', 'synthetic', ?)""", l.invoices(), (i, a) -> a.add(
-                new Object[] {i.customerId(), i.id(), Date.valueOf(i.issueDate()), i.amount(), i.currency(), i.invoiceNo(),
-                        "doc:" + i.invoiceNo()}));
+        ledger.writeCustomersAndInvoices(l, c -> "kunde" + c.customerNo() + "@example.no");
         jdbc.update("INSERT INTO bank_file (sha256, file_name, format, status) VALUES (?, '" + FILE_PREFIX
                 + "', 'SYNTHETIC', 'IMPORTED')", "0".repeat(64));
         Long fileId = jdbc.queryForObject("SELECT id FROM bank_file WHERE file_name = '" + FILE_PREFIX + "'", Long.class);
