@@ -31,6 +31,9 @@ public final class MatchIndex {
     private final Map<String, Long> byOrgNo = new HashMap<>();
     private final Map<String, Long> byName = new HashMap<>();
     private final Map<String, Long> byAccount = new HashMap<>();
+    /** Scoped learning: the accounts each customer's payments taught during this run, apart from the others. */
+    private Map<Long, Map<String, Long>> learnedByCustomer;
+    private Long focus;
 
     public void addCustomer(long id, String customerNo, String name, String orgNo) {
         customers.put(id, new CustomerRef(id, customerNo, name));
@@ -68,9 +71,27 @@ public final class MatchIndex {
     /** Remembers that a bank account paid for a customer (from matched history, or a match in this run). */
     public void learnAccount(String account, long customerId) {
         String a = Keys.digits(account);
-        if (a != null) {
+        if (a != null && learnedByCustomer != null) {
+            learnedByCustomer.computeIfAbsent(customerId, k -> new HashMap<>()).put(a, customerId);
+        } else if (a != null) {
             byAccount.merge(a, customerId, (x, y) -> x.equals(y) ? x : AMBIGUOUS);
         }
+    }
+
+    /**
+     * From now on, an account learned from a match is used only for payments of the same customer (see
+     * {@link #focus(Long)}), never for another customer's. This keeps the decisions of one customer independent
+     * of the order in which the other customers are matched: the basis of partitioned matching, where each
+     * customer range runs on its own thread or machine. The accounts known when the index was loaded still
+     * count for everybody.
+     */
+    public void learnOnlyWithinCustomer() {
+        learnedByCustomer = new HashMap<>();
+    }
+
+    /** The customer the next payment is routed to (null: none), whose learned accounts it may use. */
+    public void focus(Long customerId) {
+        this.focus = customerId;
     }
 
     /** The open invoice with this reference; empty when unknown, settled, or shared by two invoices. */
@@ -124,6 +145,19 @@ public final class MatchIndex {
 
     /** The customer who paid from this account before; null when unknown or shared. */
     public Long customerByAccount(String account) {
+        String a = Keys.digits(account);
+        Long known = byAccount.get(a);
+        if (learnedByCustomer != null && focus != null && a != null) {
+            Map<String, Long> learned = learnedByCustomer.get(focus);
+            if (learned != null && learned.containsKey(a)) {
+                known = known == null || known.equals(focus) ? focus : AMBIGUOUS;
+            }
+        }
+        return unique(known);
+    }
+
+    /** The customer who paid from this account before the run; null when unknown or shared. */
+    public Long customerByAccountBeforeRun(String account) {
         return unique(byAccount.get(Keys.digits(account)));
     }
 

@@ -51,8 +51,7 @@ public final class Matcher {
         String ref = Keys.reference(p.reference());
         boolean refValid = ref != null && PaymentReferences.isValid(ref);
         Set<Long> nearRef = new LinkedHashSet<>();
-        List<InvoiceNumbers.Token> tokens = InvoiceNumbers.scan(
-                (ref != null && !refValid ? p.reference() + " ; " : "") + (p.text() == null ? "" : p.text()));
+        List<InvoiceNumbers.Token> tokens = tokens(p, ref, refValid);
         Named named = named(tokens, idx, p.currency());
         if (refValid) {
             OpenInvoice inv = idx.byReference(ref);
@@ -205,6 +204,11 @@ public final class Matcher {
                 : refValid ? "the reference " + ref + " is no open invoice" : "no reference, invoice number or known payer");
     }
 
+    /** The invoice-number tokens of the text (and of a reference that is not a valid structured one). */
+    static List<InvoiceNumbers.Token> tokens(BankPayment p, String ref, boolean refValid) {
+        return InvoiceNumbers.scan((ref != null && !refValid ? p.reference() + " ; " : "") + (p.text() == null ? "" : p.text()));
+    }
+
     /** Settles the named invoices: exact, overpaid (rest on account), short within tolerance (write-off) or partial. */
     private Decision settle(MatchRule rule, List<OpenInvoice> invoices, BigDecimal amount, String evidence, MatchIndex idx) {
         BigDecimal total = sum(invoices);
@@ -230,6 +234,11 @@ public final class Matcher {
 
     /** Open invoices whose reference differs from {@code ref} in one digit or one swap of neighbours. */
     static List<OpenInvoice> near(String ref, MatchIndex idx) {
+        return near(ref, idx, true);
+    }
+
+    /** As {@link #near(String, MatchIndex)}; {@code openOnly} false also returns invoices settled during the run. */
+    static List<OpenInvoice> near(String ref, MatchIndex idx, boolean openOnly) {
         Map<Long, OpenInvoice> found = new LinkedHashMap<>();
         char[] c = ref.toCharArray();
         for (int i = 0; i < c.length; i++) {
@@ -238,7 +247,7 @@ public final class Matcher {
                 for (char d = '0'; d <= '9'; d++) {
                     if (d != orig) {
                         c[i] = d;
-                        addIfOpen(idx, new String(c), found);
+                        addIfOpen(idx, new String(c), found, openOnly);
                     }
                 }
                 c[i] = orig;
@@ -247,7 +256,7 @@ public final class Matcher {
                 char t = c[i];
                 c[i] = c[i + 1];
                 c[i + 1] = t;
-                addIfOpen(idx, new String(c), found);
+                addIfOpen(idx, new String(c), found, openOnly);
                 c[i + 1] = c[i];
                 c[i] = t;
             }
@@ -255,14 +264,14 @@ public final class Matcher {
         return new ArrayList<>(found.values());
     }
 
-    private static void addIfOpen(MatchIndex idx, String ref, Map<Long, OpenInvoice> found) {
+    private static void addIfOpen(MatchIndex idx, String ref, Map<Long, OpenInvoice> found, boolean openOnly) {
         OpenInvoice inv = idx.byReference(ref);
-        if (inv != null && inv.isOpen()) {
+        if (inv != null && (!openOnly || inv.isOpen())) {
             found.put(inv.id(), inv);
         }
     }
 
-    private static Long orgNo(BankPayment p, MatchIndex idx) {
+    static Long orgNo(BankPayment p, MatchIndex idx) {
         Long found = null;
         for (String s : new String[] {p.text(), p.payerName()}) {
             if (s == null || !hasDigits(s, 9)) {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.reskontro.support.LedgerFingerprint;
 
 /**
  * Crash safety, proven: runs the packaged jar's nightly job on MariaDB against a real SMTP server (GreenMail),
@@ -291,25 +292,9 @@ class NightlyCrashIT {
      * compared by content, not by generated ids (a rolled-back insert leaves a gap in an auto-increment column).
      */
     private Snapshot snapshot(Path dir) throws Exception {
-        Map<String, Integer> rows = new TreeMap<>();
+        Map<String, Integer> rows;
         try (Connection c = DriverManager.getConnection(ROOT_URL + DB, "root", "")) {
-            collect(c, rows, "posting", """
-                    SELECT CONCAT(cu.customer_no, ' ', p.type, ' ', p.amount, ' ', p.posting_date, ' ',
-                                  COALESCE(i.invoice_no, '-'), ' ', COALESCE(p.document_no, '-'))
-                      FROM posting p JOIN customer cu ON cu.id = p.customer_id
-                      LEFT JOIN invoice i ON i.id = p.invoice_id""");
-            collect(c, rows, "allocation", """
-                    SELECT CONCAT(i.invoice_no, ' ', a.component, ' ', a.amount, ' by ', p.type, ' ', p.amount, ' ',
-                                  p.posting_date, ' ', COALESCE(p.document_no, '-'))
-                      FROM allocation a JOIN invoice i ON i.id = a.invoice_id JOIN posting p ON p.id = a.posting_id""");
-            collect(c, rows, "invoice", "SELECT CONCAT(invoice_no, ' ', status, ' ', principal_open, ' ', fee_open, ' ', "
-                    + "interest_open, ' ', dunning_level) FROM invoice");
-            collect(c, rows, "bank_tx", "SELECT CONCAT(tx_key, ' ', amount, ' ', match_status, ' ', "
-                    + "COALESCE(match_rule, '-')) FROM bank_transaction");
-            collect(c, rows, "bank_file", "SELECT CONCAT(sha256, ' ', file_name, ' ', status) FROM bank_file");
-            collect(c, rows, "letter", """
-                    SELECT CONCAT(cu.customer_no, ' L', COALESCE(l.level, 0), ' ', l.business_date, ' ', l.channel, ' ',
-                                  l.status) FROM letter l JOIN customer cu ON cu.id = l.customer_id""");
+            rows = LedgerFingerprint.of(c);
         }
         Map<String, Integer> mails = new TreeMap<>();
         Map<String, Integer> messageIds = new HashMap<>();
@@ -332,42 +317,17 @@ class NightlyCrashIT {
         return new Snapshot(rows, mails, files, duplicates);
     }
 
-    private static void collect(Connection c, Map<String, Integer> rows, String table, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.merge(table + ": " + rs.getString(1), 1, Integer::sum);
-            }
-        } catch (SQLException e) {
-            rows.merge(table + ": <error> " + e.getMessage(), 1, Integer::sum);
-        }
-    }
-
     record Snapshot(Map<String, Integer> rows, Map<String, Integer> mails, Map<String, Integer> files,
                     int duplicateMessageIds) {
         List<String> diff(Snapshot other) {
             List<String> d = new ArrayList<>();
-            compare("", rows, other.rows, d);
-            compare("mail ", mails, other.mails, d);
-            compare("file ", files, other.files, d);
+            LedgerFingerprint.compare("", rows, other.rows, d);
+            LedgerFingerprint.compare("mail ", mails, other.mails, d);
+            LedgerFingerprint.compare("file ", files, other.files, d);
             if (other.duplicateMessageIds > 0) {
                 d.add(other.duplicateMessageIds + " letter(s) received twice with the same Message-ID");
             }
             return d;
-        }
-
-        private static void compare(String what, Map<String, Integer> expected, Map<String, Integer> actual,
-                                    List<String> d) {
-            for (var e : expected.entrySet()) {
-                int n = actual.getOrDefault(e.getKey(), 0);
-                if (n != e.getValue()) {
-                    d.add(what + e.getKey() + ": expected " + e.getValue() + "x but was " + n + "x");
-                }
-            }
-            for (var e : actual.entrySet()) {
-                if (!expected.containsKey(e.getKey())) {
-                    d.add(what + e.getKey() + ": unexpected " + e.getValue() + "x");
-                }
-            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.reskontro.common.CustomerRange;
 import org.reskontro.common.RejectedInputException;
 import org.reskontro.dunning.CustomerDecision;
 import org.reskontro.dunning.CustomerSnapshot;
@@ -65,10 +66,15 @@ public class DunningRun {
     }
 
     public Summary run(LocalDate date, boolean dryRun, Consumer<CustomerDecision> listener) {
+        return run(date, dryRun, CustomerRange.ALL, listener);
+    }
+
+    /** The run for the customers of one range: a partition of the dunning step (docs/scaling.md). */
+    public Summary run(LocalDate date, boolean dryRun, CustomerRange range, Consumer<CustomerDecision> listener) {
         checkPolicy(date);
         Summary s = new Summary();
         List<Long> pending = new ArrayList<>();
-        snapshots.forEach(date, snapshot -> {
+        snapshots.forEach(date, range, snapshot -> {
             s.customers++;
             s.invoices += snapshot.items().size();
             CustomerDecision d = decider.decide(snapshot, date);

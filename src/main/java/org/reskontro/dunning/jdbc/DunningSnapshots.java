@@ -7,10 +7,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.reskontro.common.CustomerRange;
 import org.reskontro.dunning.CustomerSnapshot;
 import org.reskontro.dunning.OverdueItem;
 import org.reskontro.ledger.Country;
@@ -49,9 +52,25 @@ public class DunningSnapshots {
 
     /** Streams every customer with overdue items on {@code date}, in customer order. */
     public void forEach(LocalDate date, Consumer<CustomerSnapshot> consumer) {
+        forEach(date, CustomerRange.ALL, consumer);
+    }
+
+    /** As {@link #forEach(LocalDate, Consumer)}, for the customers of one range (a partition, docs/scaling.md). */
+    public void forEach(LocalDate date, CustomerRange range, Consumer<CustomerSnapshot> consumer) {
         Grouper g = new Grouper(consumer);
-        streaming.query(SELECT + ORDER, g, Date.valueOf(date));
+        streaming.query(SELECT + " AND i.customer_id BETWEEN ? AND ?" + ORDER, g, Date.valueOf(date), range.min(),
+                range.max());
         g.flush();
+    }
+
+    /** The number of overdue items of each customer on {@code date}: the weights of the dunning partitions. */
+    public SortedMap<Long, Long> overdueByCustomer(LocalDate date) {
+        SortedMap<Long, Long> counts = new TreeMap<>();
+        streaming.query("SELECT i.customer_id, COUNT(*) FROM invoice i WHERE i.status IN ('OPEN', 'PARTIALLY_PAID') "
+                + "AND i.type <> 'CREDIT_NOTE' AND i.due_date < ? GROUP BY i.customer_id", (RowCallbackHandler) rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                }, Date.valueOf(date));
+        return counts;
     }
 
     /** One customer's snapshot, read again (under the customer lock) before applying a decision. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.Decision;
 import org.reskontro.matching.MatchIndex;
+import org.reskontro.matching.MatchRouter;
 import org.reskontro.matching.Matcher;
 import org.reskontro.matching.jdbc.MatchIndexLoader;
 import org.reskontro.matching.jdbc.MatchWriter;
@@ -30,6 +31,8 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
     private final MatchWriter writer;
     private final Matcher matcher;
     private final LocalDate date;
+    private final Long routeId;
+    private final MatchRouter router = new MatchRouter();
     private MatchIndex index;
     private long matched;
     private long onAccount;
@@ -40,17 +43,31 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
     private long decideNanos;
     private long writeNanos;
 
-    MatchChunkWriter(MatchIndexLoader loader, MatchWriter writer, Matcher matcher, LocalDate date) {
+    /**
+     * {@code routeId} null: the serial phase, with the ledger's knowledge as it is now. Otherwise a partition of
+     * that routing: the index knows the payer accounts of before the run, and an account learned from a match
+     * serves only the same customer's later payments (see {@link MatchIndex#learnOnlyWithinCustomer()}).
+     */
+    MatchChunkWriter(MatchIndexLoader loader, MatchWriter writer, Matcher matcher, LocalDate date, Long routeId) {
         this.loader = loader;
         this.writer = writer;
         this.matcher = matcher;
         this.date = date;
+        this.routeId = routeId;
+    }
+
+    private MatchIndex load() {
+        MatchIndex idx = loader.load(routeId);
+        if (routeId != null) {
+            idx.learnOnlyWithinCustomer();
+        }
+        return idx;
     }
 
     @Override
     public void open(ExecutionContext context) {
         long t = System.nanoTime();
-        index = loader.load();
+        index = load();
         loadNanos = System.nanoTime() - t;
         LOG.info("index loaded: {} customers, {} open invoices in {} ms", index.customerCount(), index.invoiceCount(),
                 loadNanos / 1_000_000);
@@ -59,11 +76,14 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
     @Override
     public void write(Chunk<? extends BankPayment> chunk) {
         if (index == null) {
-            index = loader.load();
+            index = load();
         }
         long t0 = System.nanoTime();
         List<MatchWriter.Outcome> outcomes = new ArrayList<>(chunk.size());
         for (BankPayment p : chunk) {
+            if (routeId != null) {
+                index.focus(router.route(p, index));
+            }
             Decision d = matcher.decide(p, index);
             if (d instanceof Decision.Matched m) {
                 index.apply(m, p.amount());
@@ -93,9 +113,9 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
     @Override
     public void close() {
         if (index != null) {
-            LOG.info("matchStep: index load {} ms, deciding {} ms, writing {} ms", loadNanos / 1_000_000,
+            LOG.info("matching: index load {} ms, deciding {} ms, writing {} ms", loadNanos / 1_000_000,
                     decideNanos / 1_000_000, writeNanos / 1_000_000);
-            LOG.info("matchStep writes: {}", writer.phases());
+            LOG.info("matching writes: {}", writer.phases());
         }
         index = null;
     }

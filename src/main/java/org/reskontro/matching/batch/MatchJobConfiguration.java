@@ -2,17 +2,20 @@ package org.reskontro.matching.batch;
 
 import java.time.LocalDate;
 
+import org.reskontro.common.batch.PartitionHandlers;
 import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.Matcher;
-import org.reskontro.matching.jdbc.OpenTransactionReader;
 import org.reskontro.matching.jdbc.MatchIndexLoader;
+import org.reskontro.matching.jdbc.MatchRoutes;
 import org.reskontro.matching.jdbc.MatchWriter;
 import org.reskontro.matching.jdbc.MatchingProperties;
+import org.reskontro.matching.jdbc.OpenTransactionReader;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,44 +24,100 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code matchJob}: one chunk step, {@code matchStep} (reused by the nightly job), that reads the OPEN bank
- * transactions booked up to the business date (a page at a time, by key), decides each against the open-invoice index and writes the matches
- * in batches. Matched transactions leave OPEN in the same transaction as their postings, so a rerun or a restart
- * finds only what is left and changes nothing that was done.
+ * The {@code matchJob}, and its two steps that the nightly job reuses (docs/scaling.md):
+ * <ol>
+ * <li>{@code matchStep}, partitioned by customer: {@link MatchPartitioner} routes each OPEN transaction booked up
+ * to the business date to the one customer its decision can touch and cuts the customers into
+ * {@code reskontro.partitioning.grid-size} ranges; each range is a {@code matchPartitionStep} (a chunk step:
+ * its transactions in id order, decided against the open-invoice index and written in batches), run on local
+ * threads or by remote workers;</li>
+ * <li>{@code matchLeftoverStep}: the transactions routed to no single customer, serially, after the partitions.</li>
+ * </ol>
+ * Grid size 1 runs the same two phases with one range, so any grid size gives the same result. Matched
+ * transactions leave OPEN in the same transaction as their postings, so a rerun or a restart finds only what is
+ * left; a restart runs only the partitions that did not finish.
  */
 @Configuration(proxyBeanMethods = false)
 public class MatchJobConfiguration {
 
     public static final String JOB_NAME = "matchJob";
     public static final String STEP_NAME = "matchStep";
+    public static final String PARTITION_STEP_NAME = "matchPartitionStep";
+    public static final String LEFTOVER_STEP_NAME = "matchLeftoverStep";
 
     @Bean
-    Job matchJob(JobRepository jobs, Step matchStep) {
-        return new JobBuilder(JOB_NAME, jobs).start(matchStep).build();
+    Job matchJob(JobRepository jobs, Step matchStep, Step matchLeftoverStep) {
+        return new JobBuilder(JOB_NAME, jobs).start(matchStep).next(matchLeftoverStep).build();
     }
 
     @Bean
-    Step matchStep(JobRepository jobs, PlatformTransactionManager tx, OpenTransactions openTransactionReader,
-                   MatchChunkWriter matchChunkWriter, MatchingProperties properties) {
-        return new StepBuilder(STEP_NAME, jobs).<BankPayment, BankPayment>chunk(properties.chunkSize())
+    Step matchStep(JobRepository jobs, MatchPartitioner matchPartitioner, Step matchPartitionStep,
+                   PartitionHandlers partitions) {
+        return new StepBuilder(STEP_NAME, jobs)
+                .partitioner(PARTITION_STEP_NAME, matchPartitioner)
+                .partitionHandler(partitions.handler(matchPartitionStep))
+                .build();
+    }
+
+    @Bean
+    Step matchPartitionStep(JobRepository jobs, PlatformTransactionManager tx, OpenTransactions routedTransactionReader,
+                            MatchChunkWriter partitionMatchWriter, MatchingProperties properties) {
+        return new StepBuilder(PARTITION_STEP_NAME, jobs).<BankPayment, BankPayment>chunk(properties.chunkSize())
                 .transactionManager(tx)
-                .reader(openTransactionReader)
-                .writer(matchChunkWriter)
-                .allowStartIfComplete(true)
+                .reader(routedTransactionReader)
+                .writer(partitionMatchWriter)
+                .build();
+    }
+
+    @Bean
+    Step matchLeftoverStep(JobRepository jobs, PlatformTransactionManager tx, OpenTransactions leftoverTransactionReader,
+                           MatchChunkWriter leftoverMatchWriter, MatchingProperties properties) {
+        return new StepBuilder(LEFTOVER_STEP_NAME, jobs).<BankPayment, BankPayment>chunk(properties.chunkSize())
+                .transactionManager(tx)
+                .reader(leftoverTransactionReader)
+                .writer(leftoverMatchWriter)
                 .build();
     }
 
     @Bean
     @StepScope
-    OpenTransactions openTransactionReader(JdbcTemplate jdbc, MatchingProperties properties,
-                                           @Value("#{jobParameters['date']}") LocalDate date) {
-        return new OpenTransactions(new OpenTransactionReader(jdbc, date, properties.fetchSize()));
+    MatchPartitioner matchPartitioner(JobRepository jobs, MatchIndexLoader loader, MatchRoutes routes,
+                                      @Value("#{stepExecution}") StepExecution stepExecution,
+                                      @Value("#{jobParameters['date']}") LocalDate date) {
+        return new MatchPartitioner(jobs, stepExecution, loader, routes, date);
     }
 
     @Bean
     @StepScope
-    MatchChunkWriter matchChunkWriter(MatchIndexLoader loader, MatchWriter writer, MatchingProperties properties,
-                                      @Value("#{jobParameters['date']}") LocalDate date) {
-        return new MatchChunkWriter(loader, writer, new Matcher(properties.policy()), date);
+    OpenTransactions routedTransactionReader(JdbcTemplate jdbc, MatchingProperties properties,
+                                             @Value("#{jobParameters['date']}") LocalDate date,
+                                             @Value("#{stepExecutionContext['matchRouteId']}") Long routeId,
+                                             @Value("#{stepExecutionContext['minCustomer']}") Long min,
+                                             @Value("#{stepExecutionContext['maxCustomer']}") Long max) {
+        return new OpenTransactions(OpenTransactionReader.routedTo(jdbc, date, properties.fetchSize(), routeId, min, max));
+    }
+
+    @Bean
+    @StepScope
+    MatchChunkWriter partitionMatchWriter(MatchIndexLoader loader, MatchWriter writer, MatchingProperties properties,
+                                          @Value("#{jobParameters['date']}") LocalDate date,
+                                          @Value("#{stepExecutionContext['matchRouteId']}") Long routeId) {
+        return new MatchChunkWriter(loader, writer, new Matcher(properties.policy()), date, routeId);
+    }
+
+    @Bean
+    @StepScope
+    OpenTransactions leftoverTransactionReader(JdbcTemplate jdbc, MatchingProperties properties,
+                                               @Value("#{jobParameters['date']}") LocalDate date,
+                                               @Value("#{jobExecutionContext['matchRouteId']}") Long routeId) {
+        return new OpenTransactions(OpenTransactionReader.leftOverBy(jdbc, date, properties.fetchSize(),
+                routeId == null ? -1 : routeId));
+    }
+
+    @Bean
+    @StepScope
+    MatchChunkWriter leftoverMatchWriter(MatchIndexLoader loader, MatchWriter writer, MatchingProperties properties,
+                                         @Value("#{jobParameters['date']}") LocalDate date) {
+        return new MatchChunkWriter(loader, writer, new Matcher(properties.policy()), date, null);
     }
 }

@@ -17,6 +17,15 @@ public class MatchIndexLoader {
     }
 
     public MatchIndex load() {
+        return load(null);
+    }
+
+    /**
+     * The index as at the start of a routed run: payer accounts learned from transactions of route
+     * {@code routeId} (matched by this run's partitions, in any order) are left out, so every partition starts
+     * from the same knowledge. Null: everything the ledger knows now.
+     */
+    public MatchIndex load(Long routeId) {
         MatchIndex idx = new MatchIndex();
         JdbcTemplate t = streaming();
         t.query("SELECT id, customer_no, name, org_no FROM customer", rs -> {
@@ -33,7 +42,9 @@ public class MatchIndexLoader {
         });
         t.query("""
                 SELECT payer_account, customer_id FROM bank_transaction
-                 WHERE customer_id IS NOT NULL AND payer_account IS NOT NULL AND match_status IN ('MATCHED', 'ON_ACCOUNT')""",
+                 WHERE customer_id IS NOT NULL AND payer_account IS NOT NULL AND match_status IN ('MATCHED', 'ON_ACCOUNT')""" + (
+                routeId == null ? "" : " AND NOT EXISTS (SELECT 1 FROM match_route r WHERE r.route_id = " + routeId
+                        + " AND r.transaction_id = bank_transaction.id)"),
                 rs -> {
                     idx.learnAccount(rs.getString(1), rs.getLong(2));
                 });

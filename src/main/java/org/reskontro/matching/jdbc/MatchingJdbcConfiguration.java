@@ -23,6 +23,11 @@ public class MatchingJdbcConfiguration {
     }
 
     @Bean
+    MatchRoutes matchRoutes(JdbcTemplate jdbc, MatchingProperties properties) {
+        return new MatchRoutes(jdbc, properties.fetchSize());
+    }
+
+    @Bean
     Reversals reversals(JdbcClient jdbc, LedgerJournal journal) {
         return new Reversals(jdbc, journal);
     }

@@ -18,14 +18,35 @@ public class OpenTransactionReader {
     private final JdbcTemplate jdbc;
     private final LocalDate date;
     private final int pageSize;
+    private final String routeFilter;
+    private final Object[] routeArgs;
     private final Deque<BankPayment> page = new ArrayDeque<>();
     private long lastId;
     private boolean exhausted;
 
     public OpenTransactionReader(JdbcTemplate jdbc, LocalDate date, int pageSize) {
+        this(jdbc, date, pageSize, "", new Object[0]);
+    }
+
+    private OpenTransactionReader(JdbcTemplate jdbc, LocalDate date, int pageSize, String routeFilter, Object[] routeArgs) {
         this.jdbc = jdbc;
         this.date = date;
         this.pageSize = pageSize;
+        this.routeFilter = routeFilter;
+        this.routeArgs = routeArgs;
+    }
+
+    /** Only the transactions that route {@code routeId} gave to a customer from {@code min} to {@code max}. */
+    public static OpenTransactionReader routedTo(JdbcTemplate jdbc, LocalDate date, int pageSize, long routeId,
+                                                 long min, long max) {
+        return new OpenTransactionReader(jdbc, date, pageSize, " AND id IN (SELECT r.transaction_id FROM match_route r"
+                + " WHERE r.route_id = ? AND r.customer_id BETWEEN ? AND ?)", new Object[] {routeId, min, max});
+    }
+
+    /** Only the transactions that route {@code routeId} left to the serial phase (or that came after it). */
+    public static OpenTransactionReader leftOverBy(JdbcTemplate jdbc, LocalDate date, int pageSize, long routeId) {
+        return new OpenTransactionReader(jdbc, date, pageSize, " AND id NOT IN (SELECT r.transaction_id FROM match_route r"
+                + " WHERE r.route_id = ? AND r.customer_id IS NOT NULL)", new Object[] {routeId});
     }
 
     /** The next open transaction, or null at the end. */
@@ -33,7 +54,7 @@ public class OpenTransactionReader {
         if (page.isEmpty() && !exhausted) {
             page.addAll(jdbc.query("SELECT " + BankPayments.COLUMNS + " FROM bank_transaction "
                             + "WHERE match_status = 'OPEN' AND (booking_date IS NULL OR booking_date <= ?) AND id > ? "
-                            + "ORDER BY id LIMIT " + pageSize, BankPayments.MAPPER, java.sql.Date.valueOf(date), lastId));
+                            + routeFilter + " ORDER BY id LIMIT " + pageSize, BankPayments.MAPPER, args()));
             exhausted = page.size() < pageSize;
         }
         BankPayment p = page.pollFirst();
@@ -41,5 +62,13 @@ public class OpenTransactionReader {
             lastId = p.id();
         }
         return p;
+    }
+
+    private Object[] args() {
+        Object[] args = new Object[2 + routeArgs.length];
+        args[0] = java.sql.Date.valueOf(date);
+        args[1] = lastId;
+        System.arraycopy(routeArgs, 0, args, 2, routeArgs.length);
+        return args;
     }
 }

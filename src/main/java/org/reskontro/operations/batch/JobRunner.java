@@ -65,6 +65,10 @@ public class JobRunner {
     }
 
     public Outcome restart(long executionId) {
+        JobExecution stopped = repository.getJobExecution(executionId);
+        if (stopped != null) {
+            failStalledPartitions(stopped);
+        }
         try {
             Long id = operator.restart(executionId);
             return outcomeOf(repository.getJobExecution(id));
@@ -93,7 +97,8 @@ public class JobRunner {
      * Marks FAILED the job and step executions of the last run with these parameters that Spring Batch left
      * UNKNOWN because a failure could not be rolled back (e.g. the database connection was lost in the middle of
      * a chunk). Spring Batch refuses to restart those; here every write is idempotent and each chunk commits
-     * together with its step metadata, so restarting from the last committed chunk is safe. Returns how many
+     * together with its step metadata, so restarting from the last committed chunk is safe. The same for partitions
+     * left running after their job ended (a worker that died, docs/scaling.md). Returns how many
      * executions were changed.
      */
     public int recoverUnknown(String jobName, JobParameters parameters) {
@@ -101,7 +106,7 @@ public class JobRunner {
         if (last == null) {
             return 0;
         }
-        int n = 0;
+        int n = failStalledPartitions(last);
         for (org.springframework.batch.core.step.StepExecution step : last.getStepExecutions()) {
             if (step.getStatus() == BatchStatus.UNKNOWN) {
                 step.setStatus(BatchStatus.FAILED);
@@ -120,6 +125,30 @@ public class JobRunner {
         return n;
     }
 
+    /**
+     * Marks FAILED the step executions that still show as running although their job execution has ended: the
+     * partitions of a worker that died (docs/scaling.md), which the manager gave up on (timeout or a failed
+     * partition). Spring Batch refuses to restart a step left STARTED; the partition's writes are idempotent, so
+     * running it again on restart is safe. Returns how many were changed.
+     */
+    private int failStalledPartitions(JobExecution execution) {
+        if (execution.getStatus().isRunning()) {
+            return 0;
+        }
+        int n = 0;
+        for (org.springframework.batch.core.step.StepExecution step : execution.getStepExecutions()) {
+            BatchStatus was = step.getStatus();
+            if (was.isRunning()) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED.addExitDescription(
+                        "was " + was + " after its job had ended (a worker that stopped); restartable"));
+                repository.update(step);
+                n++;
+            }
+        }
+        return n;
+    }
+
     public static Outcome outcomeOf(JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome.Completed(execution);
@@ -133,6 +162,12 @@ public class JobRunner {
     }
 
     private static Throwable firstFailure(JobExecution execution) {
+        // a partition's own failure (step "<worker step>:partitionN") says more than its manager's summary of it
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().contains(":") && !step.getFailureExceptions().isEmpty()) {
+                return step.getFailureExceptions().get(0);
+            }
+        }
         for (StepExecution step : execution.getStepExecutions()) {
             if (!step.getFailureExceptions().isEmpty()) {
                 return step.getFailureExceptions().get(0);

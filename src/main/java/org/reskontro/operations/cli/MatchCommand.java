@@ -43,14 +43,16 @@ class MatchCommand implements Callable<Integer> {
                 .toJobParameters());
         int code = Outcomes.report(outcome, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (outcome instanceof JobRunner.Outcome.Completed c) {
+            // the counts of the partitions and of the leftover phase
+            long[] n = new long[5];
+            String[] keys = {"matched", "onAccount", "unmatched", "outgoing", "reversed"};
             for (StepExecution s : c.execution().getStepExecutions()) {
-                if (MatchJobConfiguration.STEP_NAME.equals(s.getStepName())) {
-                    var ctx = s.getExecutionContext();
-                    spec.commandLine().getOut().printf("  matched %d, on account %d, left open %d, outgoing %d, reversed %d%n",
-                            ctx.getLong("matched", 0), ctx.getLong("onAccount", 0), ctx.getLong("unmatched", 0),
-                            ctx.getLong("outgoing", 0), ctx.getLong("reversed", 0));
+                for (int i = 0; i < keys.length; i++) {
+                    n[i] += s.getExecutionContext().getLong(keys[i], 0);
                 }
             }
+            spec.commandLine().getOut().printf("  matched %d, on account %d, left open %d, outgoing %d, reversed %d%n",
+                    n[0], n[1], n[2], n[3], n[4]);
             spec.commandLine().getOut().flush();
         }
         return code;

@@ -1,0 +1,63 @@
+package org.reskontro.matching.jdbc;
+
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.reskontro.matching.BankPayment;
+import org.reskontro.matching.MatchIndex;
+import org.reskontro.matching.MatchRouter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The routing of a partitioned matching run in {@code match_route} (docs/scaling.md): every OPEN transaction
+ * booked up to the business date, with the one customer whose partition decides it, or none (the serial
+ * leftover phase).
+ */
+public class MatchRoutes {
+
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final int fetchSize;
+
+    public MatchRoutes(JdbcTemplate jdbc, int fetchSize) {
+        this.jdbc = jdbc;
+        this.fetchSize = fetchSize;
+    }
+
+    /** Routes the OPEN transactions as route {@code routeId}, replacing every earlier routing. */
+    public void route(long routeId, LocalDate date, MatchIndex idx, MatchRouter router) {
+        jdbc.update("DELETE FROM match_route");
+        OpenTransactionReader open = new OpenTransactionReader(jdbc, date, fetchSize);
+        List<Object[]> rows = new ArrayList<>(BATCH);
+        for (BankPayment p = open.next(); p != null; p = open.next()) {
+            rows.add(new Object[] {routeId, p.id(), router.route(p, idx)});
+            if (rows.size() == BATCH) {
+                insert(rows);
+            }
+        }
+        insert(rows);
+    }
+
+    private void insert(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO match_route (route_id, transaction_id, customer_id) VALUES (?, ?, ?)", rows,
+                    new int[] {Types.BIGINT, Types.BIGINT, Types.BIGINT});
+            rows.clear();
+        }
+    }
+
+    /** The number of transactions routed to each customer, by customer id. */
+    public SortedMap<Long, Long> countsByCustomer(long routeId) {
+        SortedMap<Long, Long> counts = new TreeMap<>();
+        jdbc.query("SELECT customer_id, COUNT(*) FROM match_route WHERE route_id = ? AND customer_id IS NOT NULL "
+                + "GROUP BY customer_id", rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                }, routeId);
+        return counts;
+    }
+}
