@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.reskontro.common.CustomerRange;
 import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.Decision;
 import org.reskontro.matching.MatchIndex;
 import org.reskontro.matching.MatchRouter;
 import org.reskontro.matching.Matcher;
 import org.reskontro.matching.jdbc.MatchIndexLoader;
+import org.reskontro.matching.jdbc.MatchRoutes;
 import org.reskontro.matching.jdbc.MatchWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,9 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
     private final MatchWriter writer;
     private final Matcher matcher;
     private final LocalDate date;
-    private final Long routeId;
+    private final MatchRoutes routes;
+    private final long routeId;
+    private final CustomerRange partition;
     private final MatchRouter router = new MatchRouter();
     private MatchIndex index;
     private long matched;
@@ -44,23 +48,29 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
     private long writeNanos;
 
     /**
-     * {@code routeId} null: the serial phase, with the ledger's knowledge as it is now. Otherwise a partition of
-     * that routing: the index knows the payer accounts of before the run, and an account learned from a match
-     * serves only the same customer's later payments (see {@link MatchIndex#learnOnlyWithinCustomer()}).
+     * The writer of one phase of route {@code routeId}. {@code partition} null: the serial leftover phase, with the
+     * ledger's knowledge as it is now. Otherwise a partition of that routing: the index knows the payer accounts
+     * of before the run, and an account learned from a match serves only the same customer's later payments (see
+     * {@link MatchIndex#learnOnlyWithinCustomer()}). Each chunk records its transactions as decided.
      */
-    MatchChunkWriter(MatchIndexLoader loader, MatchWriter writer, Matcher matcher, LocalDate date, Long routeId) {
+    MatchChunkWriter(MatchIndexLoader loader, MatchWriter writer, MatchRoutes routes, Matcher matcher, LocalDate date,
+                     long routeId, CustomerRange partition) {
         this.loader = loader;
         this.writer = writer;
+        this.routes = routes;
         this.matcher = matcher;
         this.date = date;
         this.routeId = routeId;
+        this.partition = partition;
     }
 
     private MatchIndex load() {
-        MatchIndex idx = loader.load(routeId);
-        if (routeId != null) {
-            idx.learnOnlyWithinCustomer();
+        if (partition == null) {
+            return loader.load();
         }
+        MatchIndex idx = loader.load(routeId);
+        idx.learnOnlyWithinCustomer();
+        loader.learnDecided(idx, routeId, partition.min(), partition.max());
         return idx;
     }
 
@@ -81,7 +91,7 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
         long t0 = System.nanoTime();
         List<MatchWriter.Outcome> outcomes = new ArrayList<>(chunk.size());
         for (BankPayment p : chunk) {
-            if (routeId != null) {
+            if (partition != null) {
                 index.focus(router.route(p, index));
             }
             Decision d = matcher.decide(p, index);
@@ -92,6 +102,9 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
         }
         long t1 = System.nanoTime();
         MatchWriter.Counts c = writer.write(outcomes, date, index);
+        List<Long> ids = new ArrayList<>(chunk.size());
+        chunk.forEach(p -> ids.add(p.id()));
+        routes.markDecided(routeId, ids);
         decideNanos += t1 - t0;
         writeNanos += System.nanoTime() - t1;
         matched += c.matched();

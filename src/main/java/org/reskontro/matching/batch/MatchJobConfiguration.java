@@ -2,6 +2,7 @@ package org.reskontro.matching.batch;
 
 import java.time.LocalDate;
 
+import org.reskontro.common.CustomerRange;
 import org.reskontro.common.batch.PartitionHandlers;
 import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.Matcher;
@@ -99,10 +100,14 @@ public class MatchJobConfiguration {
 
     @Bean
     @StepScope
-    MatchChunkWriter partitionMatchWriter(MatchIndexLoader loader, MatchWriter writer, MatchingProperties properties,
+    MatchChunkWriter partitionMatchWriter(MatchIndexLoader loader, MatchWriter writer, MatchRoutes routes,
+                                          MatchingProperties properties,
                                           @Value("#{jobParameters['date']}") LocalDate date,
-                                          @Value("#{stepExecutionContext['matchRouteId']}") Long routeId) {
-        return new MatchChunkWriter(loader, writer, new Matcher(properties.policy()), date, routeId);
+                                          @Value("#{stepExecutionContext['matchRouteId']}") Long routeId,
+                                          @Value("#{stepExecutionContext['minCustomer']}") Long min,
+                                          @Value("#{stepExecutionContext['maxCustomer']}") Long max) {
+        return new MatchChunkWriter(loader, writer, routes, new Matcher(properties.policy()), date, routeId,
+                new CustomerRange(min, max));
     }
 
     @Bean
@@ -116,8 +121,11 @@ public class MatchJobConfiguration {
 
     @Bean
     @StepScope
-    MatchChunkWriter leftoverMatchWriter(MatchIndexLoader loader, MatchWriter writer, MatchingProperties properties,
-                                         @Value("#{jobParameters['date']}") LocalDate date) {
-        return new MatchChunkWriter(loader, writer, new Matcher(properties.policy()), date, null);
+    MatchChunkWriter leftoverMatchWriter(MatchIndexLoader loader, MatchWriter writer, MatchRoutes routes,
+                                         MatchingProperties properties,
+                                         @Value("#{jobParameters['date']}") LocalDate date,
+                                         @Value("#{jobExecutionContext['matchRouteId']}") Long routeId) {
+        return new MatchChunkWriter(loader, writer, routes, new Matcher(properties.policy()), date,
+                routeId == null ? -1 : routeId, null);
     }
 }

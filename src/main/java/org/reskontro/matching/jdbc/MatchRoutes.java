@@ -51,6 +51,16 @@ public class MatchRoutes {
         }
     }
 
+    /** Records, in the chunk's transaction, that these transactions of route {@code routeId} are decided. */
+    public void markDecided(long routeId, List<Long> transactionIds) {
+        List<Object[]> args = new ArrayList<>(transactionIds.size());
+        for (Long id : transactionIds) {
+            args.add(new Object[] {routeId, id});
+        }
+        jdbc.batchUpdate("UPDATE match_route SET decided = TRUE WHERE route_id = ? AND transaction_id = ?", args,
+                new int[] {Types.BIGINT, Types.BIGINT});
+    }
+
     /** The number of transactions routed to each customer, by customer id. */
     public SortedMap<Long, Long> countsByCustomer(long routeId) {
         SortedMap<Long, Long> counts = new TreeMap<>();

@@ -40,13 +40,17 @@ public class OpenTransactionReader {
     public static OpenTransactionReader routedTo(JdbcTemplate jdbc, LocalDate date, int pageSize, long routeId,
                                                  long min, long max) {
         return new OpenTransactionReader(jdbc, date, pageSize, " AND id IN (SELECT r.transaction_id FROM match_route r"
-                + " WHERE r.route_id = ? AND r.customer_id BETWEEN ? AND ?)", new Object[] {routeId, min, max});
+                + " WHERE r.route_id = ? AND r.customer_id BETWEEN ? AND ? AND r.decided = FALSE)",
+                new Object[] {routeId, min, max});
     }
 
-    /** Only the transactions that route {@code routeId} left to the serial phase (or that came after it). */
+    /**
+     * Only the transactions that route {@code routeId} left to the serial phase (or that came after it), not yet
+     * decided.
+     */
     public static OpenTransactionReader leftOverBy(JdbcTemplate jdbc, LocalDate date, int pageSize, long routeId) {
         return new OpenTransactionReader(jdbc, date, pageSize, " AND id NOT IN (SELECT r.transaction_id FROM match_route r"
-                + " WHERE r.route_id = ? AND r.customer_id IS NOT NULL)", new Object[] {routeId});
+                + " WHERE r.route_id = ? AND (r.customer_id IS NOT NULL OR r.decided = TRUE))", new Object[] {routeId});
     }
 
     /** The next open transaction, or null at the end. */
