@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.reskontro.matching.SyntheticLedger;
 import org.reskontro.matching.jdbc.SyntheticLedgerWriter;
 import org.reskontro.support.LedgerFingerprint;
@@ -53,8 +52,8 @@ class ScaleOutIT {
     /** The test's own queue, named after its database, so parallel builds on one broker never share partitions. */
     static final String QUEUE = DB + ".partitions";
 
-    @TempDir
-    static Path work;
+    /** The processes' folders and logs, kept for a look after a failure. */
+    static final Path work = PROJECT.resolve("target/scale-out-it");
     static Map<String, Integer> reference;
 
     final List<Process> workers = new ArrayList<>();
@@ -62,6 +61,7 @@ class ScaleOutIT {
     @BeforeAll
     static void referenceRun() throws Exception {
         assertThat(JAR).exists();
+        org.springframework.util.FileSystemUtils.deleteRecursively(work);
         deleteQueue();
         recreate(TEMPLATE_DB);
         Path setup = freshDir("setup");

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.messaging.MessageChannel;
 
@@ -35,6 +36,7 @@ public class PartitioningConfiguration {
     /** The manager's side: partition requests to the queue, as text {@code <worker step> <step execution id>}. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = PartitioningProperties.ROLE, havingValue = PartitioningProperties.MANAGER)
+    @EnableIntegration
     static class Manager {
 
         @Bean
@@ -60,6 +62,7 @@ public class PartitioningConfiguration {
     /** The worker's side: one partition at a time from the queue, acknowledged when it has finished. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = PartitioningProperties.ROLE, havingValue = PartitioningProperties.WORKER)
+    @EnableIntegration
     static class Worker {
 
         @Bean

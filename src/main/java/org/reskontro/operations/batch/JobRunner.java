@@ -61,6 +61,11 @@ public class JobRunner {
         } catch (Exception e) {
             throw new IllegalStateException("could not start " + job.getName() + ": " + e.getMessage(), e);
         }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            // as stored: the partitions a remote worker ran are only up to date in the job repository
+            JobExecution stored = repository.getJobExecution(execution.getId());
+            return outcomeOf(stored != null ? stored : execution);
+        }
         return outcomeOf(execution);
     }
 
