@@ -1,6 +1,8 @@
 package org.reskontro.common.batch;
 
 import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.StepExecutionSplitter;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -51,6 +53,11 @@ public final class PartitionHandlers {
         if (properties.threads() <= 0) {
             executors.forEach(e -> e.setConcurrencyLimit(grid));
         }
+    }
+
+    /** The splitter of a partitioned step whose partitions run {@code workerStepName} with ranges from {@code partitioner}. */
+    public StepExecutionSplitter splitter(String workerStepName, Partitioner partitioner) {
+        return new CustomerRangeSplitter(jobRepository, workerStepName, partitioner);
     }
 
     /** The handler for a partitioned step whose partitions run {@code workerStep} (a bean of the same name). */

@@ -59,6 +59,7 @@ public class DunningJobConfiguration {
                      PartitionHandlers partitions) {
         return new StepBuilder("dunningStep", jobs)
                 .partitioner(PARTITION_STEP_NAME, dunningPartitioner)
+                .splitter(partitions.splitter(PARTITION_STEP_NAME, dunningPartitioner))
                 .partitionHandler(partitions.handler(dunningPartitionStep))
                 .build();
     }

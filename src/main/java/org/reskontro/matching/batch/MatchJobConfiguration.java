@@ -56,6 +56,7 @@ public class MatchJobConfiguration {
                    PartitionHandlers partitions) {
         return new StepBuilder(STEP_NAME, jobs)
                 .partitioner(PARTITION_STEP_NAME, matchPartitioner)
+                .splitter(partitions.splitter(PARTITION_STEP_NAME, matchPartitioner))
                 .partitionHandler(partitions.handler(matchPartitionStep))
                 .build();
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.reskontro.common.RejectedInputException;
+import org.reskontro.dunning.batch.DunningJobConfiguration;
 import org.reskontro.matching.SyntheticLedger;
 import org.reskontro.matching.batch.MatchJobConfiguration;
 import org.reskontro.matching.jdbc.SyntheticLedgerWriter;
@@ -42,6 +43,10 @@ class BenchCommand implements Runnable {
 
         @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (42).")
         long seed;
+
+        @Option(names = "--dunning-date", paramLabel = "YYYY-MM-DD",
+                description = "Also run the dunningJob for this date after matching and time it (e.g. 2024-06-30).")
+        LocalDate dunningDate;
 
         @Spec
         CommandSpec spec;
@@ -96,6 +101,19 @@ class BenchCommand implements Runnable {
                 out.println("  wrong: " + w);
             }
             out.flush();
+            if (dunningDate != null) {
+                long t4 = System.nanoTime();
+                JobRunner.Outcome dunned = services.bean(JobRunner.class).run(
+                        services.bean(DunningJobConfiguration.JOB_NAME, Job.class), new JobParametersBuilder()
+                                .addLocalDate("date", dunningDate)
+                                .addLong("run", System.currentTimeMillis())
+                                .toJobParameters());
+                if (!(dunned instanceof JobRunner.Outcome.Completed)) {
+                    return Outcomes.report(dunned, out, spec.commandLine().getErr());
+                }
+                out.printf("dunningJob %s: %.2f s%n", dunningDate, (System.nanoTime() - t4) / 1e9);
+                out.flush();
+            }
             return s.wrong() == 0 ? Cli.OK : Cli.JOB_FAILED;
         }
     }
