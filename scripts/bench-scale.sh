@@ -5,7 +5,8 @@
 #   3. by a manager and two worker processes over RabbitMQ (grid size GRID),
 # each on a fresh copy of the data (bench matching generates it again with the same seed). Prints wall time, the CPU
 # seconds of every process and the load. Needs MariaDB and RabbitMQ; uses the database $DB and the queue $QUEUE.
-#   N=100000 GRID=4 scripts/bench-scale.sh
+#   N=100000 GRID=4 scripts/bench-scale.sh            matching only
+#   N=10000 DUNNING=1 scripts/bench-scale.sh           matching, then dunning (renders a letter per customer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100000}
@@ -13,12 +14,13 @@ GRID=${GRID:-4}
 DB=${DB:-reskontro_bench_scale}
 QUEUE=${QUEUE:-${DB}.partitions}
 JAR=${JAR:-target/reskontro.jar}
-OUT=${OUT:-target/bench-scale}
+OUT=${OUT:-target/bench-scale-$N}
 mkdir -p "$OUT"
 export SPRING_PROFILES_ACTIVE=mariadb RESKONTRO_DB_URL=jdbc:mariadb://127.0.0.1:3306/$DB RESKONTRO_DB_USER=root \
        RESKONTRO_DB_PASSWORD= RESKONTRO_PARTITIONING_QUEUE=$QUEUE
 JAVA=(java -Xmx2g -jar "$JAR")
-BENCH=(bench matching --payments "$N" --dunning-date 2024-06-30)
+BENCH=(bench matching --payments "$N")
+if [ "${DUNNING:-0}" = 1 ]; then BENCH+=(--dunning-date 2024-06-30); fi
 
 cpu_of() { # utime + stime of a process, in seconds
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"
