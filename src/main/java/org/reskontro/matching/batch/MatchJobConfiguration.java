@@ -8,9 +8,13 @@ import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.Matcher;
 import org.reskontro.matching.jdbc.MatchIndexLoader;
 import org.reskontro.matching.jdbc.MatchRoutes;
+import org.reskontro.matching.jdbc.Credits;
 import org.reskontro.matching.jdbc.MatchWriter;
 import org.reskontro.matching.jdbc.MatchingProperties;
 import org.reskontro.matching.jdbc.OpenTransactionReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -25,14 +29,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code matchJob}, and its two steps that the nightly job reuses (docs/scaling.md):
+ * The {@code matchJob}, and its steps that the nightly job reuses (docs/scaling.md):
  * <ol>
  * <li>{@code matchStep}, partitioned by customer: {@link MatchPartitioner} routes each OPEN transaction booked up
  * to the business date to the one customer its decision can touch and cuts the customers into
  * {@code reskontro.partitioning.grid-size} ranges; each range is a {@code matchPartitionStep} (a chunk step:
  * its transactions in id order, decided against the open-invoice index and written in batches), run on local
  * threads or by remote workers;</li>
- * <li>{@code matchLeftoverStep}: the transactions routed to no single customer, serially, after the partitions.</li>
+ * <li>{@code matchLeftoverStep}: the transactions routed to no single customer, serially, after the partitions;</li>
+ * <li>{@code creditStep}: money on a customer's account is used on the same customer's open invoices.</li>
  * </ol>
  * Grid size 1 runs the same two phases with one range, so any grid size gives the same result. Matched
  * transactions leave OPEN in the same transaction as their postings, so a rerun or a restart finds only what is
@@ -45,10 +50,36 @@ public class MatchJobConfiguration {
     public static final String STEP_NAME = "matchStep";
     public static final String PARTITION_STEP_NAME = "matchPartitionStep";
     public static final String LEFTOVER_STEP_NAME = "matchLeftoverStep";
+    public static final String CREDIT_STEP_NAME = "creditStep";
+    private static final Logger log = LoggerFactory.getLogger(MatchJobConfiguration.class);
 
     @Bean
-    Job matchJob(JobRepository jobs, Step matchStep, Step matchLeftoverStep) {
-        return new JobBuilder(JOB_NAME, jobs).start(matchStep).next(matchLeftoverStep).build();
+    Job matchJob(JobRepository jobs, Step matchStep, Step matchLeftoverStep, Step creditStep) {
+        return new JobBuilder(JOB_NAME, jobs).start(matchStep).next(matchLeftoverStep).next(creditStep).build();
+    }
+
+    /**
+     * After matching: money on a customer's account (overpayments, payments for invoices settled meanwhile) is
+     * used on the same customer's open invoices, so nobody is dunned for what they have already paid. Each
+     * customer in its own transaction under the customer lock; a rerun finds nothing left to use.
+     */
+    @Bean
+    Step creditStep(JobRepository jobs, PlatformTransactionManager tx, Credits credits, MatchingProperties properties) {
+        return new StepBuilder(CREDIT_STEP_NAME, jobs)
+                .tasklet((contribution, context) -> {
+                    if (!properties.applyCredit()) {
+                        log.info("creditStep: reskontro.matching.apply-credit is false; credits stay on account");
+                        return RepeatStatus.FINISHED;
+                    }
+                    Object date = context.getStepContext().getJobParameters().get("date");
+                    LocalDate day = date instanceof LocalDate d ? d : LocalDate.parse(String.valueOf(date));
+                    Credits.Applied applied = credits.applyAll(day);
+                    contribution.incrementWriteCount(applied.allocations());
+                    log.info("creditStep {}: {}", day, applied);
+                    return RepeatStatus.FINISHED;
+                }, tx)
+                .allowStartIfComplete(true)
+                .build();
     }
 
     @Bean
