@@ -123,18 +123,22 @@ class ScaleOutIT {
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void aWorkerKilledInAPartitionFailsItAndTheRestartRunsOnlyWhatDidNotFinish() throws Exception {
         Path dir = prepare("kill");
-        // the worker to be killed commits one transaction at a time, so it is surely in the middle of a partition
+        // the worker to be killed commits one transaction at a time, so a partition takes it a while
         Process victim = startWorker(dir, "victim", Map.of("RESKONTRO_MATCHING_CHUNK_SIZE", "1"));
         awaitWorker(victim, dir, "victim");
         Process manager = start(dir, DB, manager(), "match", "--date", MATCH_DATE);
-        // the victim alone gets the first partition; the second worker starts once it is busy with it
-        awaitLog(dir, "victim", "running partition", victim);
-        Process survivor = startWorker(dir, "survivor", Map.of());
-        awaitWorker(survivor, dir, "survivor");
-        Thread.sleep(1500);
-        assertThat(victim.isAlive()).isTrue();
+        // the victim is the only worker: a partition that has committed a few chunks is its partition, half done
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+        while (count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'matchPartitionStep:%' "
+                + "AND STATUS = 'STARTED' AND COMMIT_COUNT >= 3") == 0) {
+            assertThat(System.nanoTime()).as("a partition started on the victim").isLessThan(deadline);
+            assertThat(victim.isAlive()).isTrue();
+            Thread.sleep(20);
+        }
         victim.destroyForcibly(); // SIGKILL: no shutdown, no acknowledgement of its partition request
         victim.waitFor(30, TimeUnit.SECONDS);
+        Process survivor = startWorker(dir, "survivor", Map.of());
+        awaitWorker(survivor, dir, "survivor");
 
         assertThat(awaitExit(manager, Duration.ofMinutes(3), dir)).as("the manager fails the job").isEqualTo(1);
         String out = Files.readString(dir.resolve("out.log")) + Files.readString(dir.resolve("err.log"));
@@ -144,6 +148,9 @@ class ScaleOutIT {
         long finished = count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = " + failedExecution
                 + " AND STEP_NAME LIKE 'matchPartitionStep:%' AND STATUS = 'COMPLETED'");
         assertThat(finished).as("partitions finished before the restart").isBetween(0L, 3L);
+        assertThat(count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = " + failedExecution
+                + " AND STEP_NAME LIKE 'matchPartitionStep:%' AND STATUS = 'FAILED' AND COMMIT_COUNT >= 3"))
+                .as("the victim's half-done partition, failed by the worker that got its request again").isEqualTo(1);
 
         assertThat(run(dir, DB, manager(), Duration.ofMinutes(3), "restart", Long.toString(failedExecution))).isZero();
         long rerun = count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION e "
