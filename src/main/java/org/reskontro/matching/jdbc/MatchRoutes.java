@@ -1,6 +1,5 @@
 package org.reskontro.matching.jdbc;
 
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class MatchRoutes {
 
-    private static final int BATCH = 1000;
+    private static final int BATCH = 5000;
+    private static final int ROWS_PER_INSERT = 1000;
 
     private final JdbcTemplate jdbc;
     private final int fetchSize;
@@ -43,22 +43,33 @@ public class MatchRoutes {
         insert(rows);
     }
 
+    /** Multi-row inserts of {@code ROWS_PER_INSERT} rows each, far cheaper than one statement per row. */
     private void insert(List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO match_route (route_id, transaction_id, customer_id) VALUES (?, ?, ?)", rows,
-                    new int[] {Types.BIGINT, Types.BIGINT, Types.BIGINT});
-            rows.clear();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder("INSERT INTO match_route (route_id, transaction_id, customer_id) VALUES ");
+            for (int i = 0; i < part.size(); i++) {
+                Object[] r = part.get(i);
+                // numbers only, from our own longs: no quoting needed
+                sql.append(i == 0 ? "" : ",").append('(').append(r[0]).append(',').append(r[1]).append(',')
+                        .append(r[2] == null ? "NULL" : r[2]).append(')');
+            }
+            jdbc.update(sql.toString());
         }
+        rows.clear();
     }
 
     /** Records, in the chunk's transaction, that these transactions of route {@code routeId} are decided. */
     public void markDecided(long routeId, List<Long> transactionIds) {
-        List<Object[]> args = new ArrayList<>(transactionIds.size());
-        for (Long id : transactionIds) {
-            args.add(new Object[] {routeId, id});
+        for (int from = 0; from < transactionIds.size(); from += ROWS_PER_INSERT) {
+            List<Long> part = transactionIds.subList(from, Math.min(transactionIds.size(), from + ROWS_PER_INSERT));
+            StringBuilder ids = new StringBuilder();
+            for (Long id : part) {
+                ids.append(ids.isEmpty() ? "" : ",").append(id.longValue());
+            }
+            jdbc.update("UPDATE match_route SET decided = TRUE WHERE route_id = ? AND transaction_id IN (" + ids + ")",
+                    routeId);
         }
-        jdbc.batchUpdate("UPDATE match_route SET decided = TRUE WHERE route_id = ? AND transaction_id = ?", args,
-                new int[] {Types.BIGINT, Types.BIGINT});
     }
 
     /** The number of transactions routed to each customer, by customer id. */
