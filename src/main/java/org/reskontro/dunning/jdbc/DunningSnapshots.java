@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -21,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * Reads the overdue snapshot: one ordered, streamed query over the open invoices due before the business date
- * with their customers, grouped into one {@link CustomerSnapshot} per customer.
+ * Reads the overdue snapshot: the open invoices due before the business date with their customers, in customer
+ * order, grouped into one {@link CustomerSnapshot} per customer; read in pages of customer id ranges.
  */
 public class DunningSnapshots {
 
@@ -39,29 +42,154 @@ public class DunningSnapshots {
              WHERE i.status IN ('OPEN', 'PARTIALLY_PAID') AND i.type <> 'CREDIT_NOTE' AND i.due_date < ?
             """;
     private static final String ORDER = " ORDER BY i.customer_id, i.due_date, i.id";
+    /** The id of the last customer of the next page: the page is (after, bound]; none when fewer are left. */
+    private static final String PAGE_BOUND = "SELECT id FROM customer WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?";
+    /** Pages read ahead of the caller by the reader thread. */
+    private static final int READ_AHEAD = 2;
 
-    private final JdbcTemplate streaming;
+    private final JdbcTemplate jdbc;
+    private final int pageCustomers;
 
-    public DunningSnapshots(DataSource dataSource, int fetchSize) {
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(fetchSize);
+    /**
+     * @param pageCustomers customers per page of the snapshot ({@code reskontro.dunning.fetch-size}): each page is
+     *                      one short query over a customer id range, read on a helper thread ahead of the caller
+     */
+    public DunningSnapshots(DataSource dataSource, int pageCustomers) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.pageCustomers = Math.max(1, pageCustomers);
     }
 
-    /** Streams every customer with overdue items on {@code date}, in customer order. */
+    /**
+     * Every customer with overdue items on {@code date}, in customer order. The snapshot is read in pages of
+     * customers by id range (one short query each, index range scan and a small sort, no cursor held open while
+     * the caller works), the next pages on a helper thread while the caller decides and applies this one.
+     */
     public void forEach(LocalDate date, Consumer<CustomerSnapshot> consumer) {
-        Grouper g = new Grouper(consumer);
-        streaming.query(SELECT + ORDER, g, Date.valueOf(date));
+        forEachPage(date, page -> page.forEach(consumer));
+    }
+
+    /** As {@link #forEach}, a page of customers (in customer order) at a time. */
+    public void forEachPage(LocalDate date, Consumer<List<CustomerSnapshot>> consumer) {
+        PageReader reader = new PageReader(date);
+        Thread thread = new Thread(reader, "dunning-snapshot-reader");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            while (true) {
+                List<CustomerSnapshot> page = reader.take();
+                if (page == null) {
+                    break;
+                }
+                consumer.accept(page);
+            }
+        } finally {
+            reader.stop();
+            thread.interrupt();
+        }
+    }
+
+    /** Reads the pages in order on its own thread into a small queue; an error is handed to the caller. */
+    private final class PageReader implements Runnable {
+        private static final List<CustomerSnapshot> END = new ArrayList<>();
+        private final LocalDate date;
+        private final java.util.concurrent.BlockingQueue<List<CustomerSnapshot>> pages =
+                new java.util.concurrent.ArrayBlockingQueue<>(READ_AHEAD);
+        private volatile boolean stopped;
+        private volatile RuntimeException failure;
+
+        PageReader(LocalDate date) {
+            this.date = date;
+        }
+
+        @Override
+        public void run() {
+            try {
+                long after = Long.MIN_VALUE;
+                boolean more = true;
+                while (more && !stopped) {
+                    List<Long> bound = jdbc.queryForList(PAGE_BOUND, Long.class, after, pageCustomers - 1);
+                    more = !bound.isEmpty();
+                    List<CustomerSnapshot> page = more ? range(date, after, bound.get(0)) : range(date, after, null);
+                    if (!page.isEmpty()) {
+                        pages.put(page);
+                    }
+                    after = more ? bound.get(0) : after;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                try {
+                    if (!stopped) {
+                        pages.put(END);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        List<CustomerSnapshot> take() {
+            try {
+                List<CustomerSnapshot> page = pages.take();
+                if (page == END) {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return null;
+                }
+                return page;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the dunning snapshot", e);
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            pages.clear();
+        }
+    }
+
+    /** The customers with ids in (after, upTo] (upTo null: no upper bound) with overdue items on the date. */
+    List<CustomerSnapshot> range(LocalDate date, long after, Long upTo) {
+        List<CustomerSnapshot> out = new ArrayList<>();
+        Grouper g = new Grouper(out::add);
+        if (upTo == null) {
+            jdbc.query(SELECT + " AND i.customer_id > ?" + ORDER, g, Date.valueOf(date), after);
+        } else {
+            jdbc.query(SELECT + " AND i.customer_id > ? AND i.customer_id <= ?" + ORDER, g, Date.valueOf(date), after,
+                    upTo);
+        }
         g.flush();
+        return out;
     }
 
     /** One customer's snapshot, read again (under the customer lock) before applying a decision. */
     public CustomerSnapshot one(long customerId, LocalDate date) {
-        List<CustomerSnapshot> out = new ArrayList<>();
-        Grouper g = new Grouper(out::add);
-        streaming.query(SELECT + " AND i.customer_id = ?" + ORDER, g, Date.valueOf(date), customerId);
-        g.flush();
-        return out.isEmpty() ? null : out.get(0);
+        return of(List.of(customerId), date).get(customerId);
     }
+
+    /** The snapshots of these customers (read again under their locks), by customer id; absent: nothing overdue. */
+    public Map<Long, CustomerSnapshot> of(Collection<Long> customerIds, LocalDate date) {
+        Map<Long, CustomerSnapshot> out = new HashMap<>();
+        List<Long> ids = new ArrayList<>(customerIds);
+        for (int from = 0; from < ids.size(); from += IN_LIMIT) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + IN_LIMIT));
+            Grouper g = new Grouper(c -> out.put(c.customerId(), c));
+            Object[] args = new Object[part.size() + 1];
+            args[0] = Date.valueOf(date);
+            for (int k = 0; k < part.size(); k++) {
+                args[k + 1] = part.get(k);
+            }
+            jdbc.query(SELECT + " AND i.customer_id IN (" + "?,".repeat(part.size() - 1) + "?)" + ORDER, g, args);
+            g.flush();
+        }
+        return out;
+    }
+
+    private static final int IN_LIMIT = 500;
 
     private static final class Grouper implements RowCallbackHandler {
         private final Consumer<CustomerSnapshot> consumer;
