@@ -1,5 +1,6 @@
 package org.reskontro.operations.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -394,6 +395,15 @@ class BenchAllCommand implements Callable<Integer> {
                 bytes / 1024.0 / letters), seconds(t), letters, "letters", heap);
         heap.close();
 
+        int threads = Runtime.getRuntime().availableProcessors();
+        heap = HeapMeter.start();
+        t = System.nanoTime();
+        long parallelBytes = parallel(threads, letters, i -> (long) renderer.html(sample.get(i % sample.size())).length());
+        line("letters HTML on " + threads + " threads", String.format("%d letters rendered with Thymeleaf (%.1f KB each) "
+                + "on a pool of %d threads, as the dunning run renders its letters", letters,
+                parallelBytes / 1024.0 / letters, threads), seconds(t), letters, "letters", heap);
+        heap.close();
+
         int pdfs = Math.max(1, letters / 10);
         List<String> htmls = new ArrayList<>();
         for (DunningLetter l : sample) {
@@ -407,6 +417,12 @@ class BenchAllCommand implements Callable<Integer> {
         }
         line("letters PDF", String.format("%d PDFs of the HTML with openhtmltopdf (%.1f KB each)", pdfs,
                 bytes / 1024.0 / pdfs), seconds(t), pdfs, "letters", heap);
+        heap.close();
+        heap = HeapMeter.start();
+        t = System.nanoTime();
+        parallelBytes = parallel(threads, pdfs, i -> (long) renderer.pdf(htmls.get(i % htmls.size())).length);
+        line("letters PDF on " + threads + " threads", String.format("%d PDFs of the HTML with openhtmltopdf (%.1f KB each) "
+                + "on a pool of %d threads", pdfs, parallelBytes / 1024.0 / pdfs, threads), seconds(t), pdfs, "letters", heap);
         heap.close();
 
         LetterMessages messages = services.bean(LetterMessages.class);
@@ -437,7 +453,8 @@ class BenchAllCommand implements Callable<Integer> {
                 if (transport != null) {
                     transport.sendMessage(m, m.getAllRecipients());
                 } else {
-                    try (OutputStream o = Files.newOutputStream(outbox.resolve("letter-" + i + ".eml"))) {
+                    try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(outbox.resolve("letter-" + i + ".eml")),
+                            64 * 1024)) { // as EmlGateway writes them
                         m.writeTo(o);
                     }
                 }
@@ -451,6 +468,31 @@ class BenchAllCommand implements Callable<Integer> {
                 + "rendered beforehand) " + (smtpPort != null ? "sent over one connection to 127.0.0.1:" + smtpPort
                 : "written as .eml files to " + outbox), seconds(t), count, "letters", heap);
         heap.close();
+    }
+
+    /** Runs {@code work(0..count-1)} on a pool of {@code threads}; returns the sum of what it returned. */
+    private static long parallel(int threads, int count, java.util.function.IntFunction<Long> work) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Long>> parts = new ArrayList<>();
+            for (int k = 0; k < threads; k++) {
+                int first = k;
+                parts.add(pool.submit(() -> {
+                    long sum = 0;
+                    for (int i = first; i < count; i += threads) {
+                        sum += work.apply(i);
+                    }
+                    return sum;
+                }));
+            }
+            long sum = 0;
+            for (java.util.concurrent.Future<Long> f : parts) {
+                sum += f.get();
+            }
+            return sum;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static DunningLetter letter(int i) {
