@@ -198,7 +198,15 @@ public class LetterRenderer {
         ctx.setVariable("payTo", letter.country() == Country.SE ? payToSweden : payToOthers);
         String single = letter.items().size() == 1 ? letter.items().get(0).paymentReference() : null;
         ctx.setVariable("reference", single);
-        ctx.setVariable("referenceLabel", fmt.referenceLabel(
+        // a letter whose invoices carry different kinds of reference (KID and RF) labels the column with both
+        // and each row with its own label
+        java.util.Comparator<String> rfLast = java.util.Comparator.comparing("RF"::equals);
+        java.util.TreeSet<String> labels = new java.util.TreeSet<>(rfLast.thenComparing(java.util.Comparator.naturalOrder()));
+        for (DunningLetter.Item item : letter.items()) {
+            labels.add(fmt.referenceLabel(item.paymentReference(), letter.country()));
+        }
+        ctx.setVariable("mixedReferences", labels.size() > 1);
+        ctx.setVariable("referenceLabel", labels.size() > 1 ? String.join("/", labels) : fmt.referenceLabel(
                 single != null ? single : letter.items().get(0).paymentReference(), letter.country()));
         return ctx;
     }
