@@ -92,25 +92,36 @@ public class DunningRun {
         checkPolicy(date);
         Summary s = new Summary();
         try (Applier applier = dryRun ? null : new Applier(date, s, listener)) {
-            snapshots.forEach(date, snapshot -> {
-                s.customers++;
-                s.invoices += snapshot.items().size();
-                CustomerDecision d = decider.decide(snapshot, date);
-                if (!d.changesAnything() || dryRun) {
-                    if (d.changesAnything()) {
-                        s.letters++;
-                        s.escalations += d.escalations().size();
+            // each page's customers are decided on the reader thread that read it (the decider is pure), and
+            // counted, reported and applied here, in customer order
+            snapshots.forEachPage(date, page -> decideAll(page, date), decisions -> {
+                for (CustomerDecision d : decisions) {
+                    s.customers++;
+                    s.invoices += d.customer().items().size();
+                    if (!d.changesAnything() || dryRun) {
+                        if (d.changesAnything()) {
+                            s.letters++;
+                            s.escalations += d.escalations().size();
+                        }
+                        listener.accept(d);
+                        continue;
                     }
-                    listener.accept(d);
-                    return;
+                    applier.add(d);
                 }
-                applier.add(d);
             });
             if (applier != null) {
                 applier.finish();
             }
         }
         return s;
+    }
+
+    private List<CustomerDecision> decideAll(List<CustomerSnapshot> page, LocalDate date) {
+        List<CustomerDecision> out = new ArrayList<>(page.size());
+        for (CustomerSnapshot c : page) {
+            out.add(decider.decide(c, date));
+        }
+        return out;
     }
 
     /** A group of customers applied in one transaction, with their letters being rendered ahead. */
