@@ -59,11 +59,14 @@ class PartitionedRunTest {
 
     @Test
     void matchingAndDunningOverFourCustomerRangesEndAsTheRunWithOne() throws Exception {
+        // grid 4 first: the reset deletes the ledger, and InnoDB keeps deleted rows until it purges them; inserting
+        // the same posting keys (the generated transactions have fixed ids) in four transactions at once over such
+        // rows takes gap locks that can deadlock. A real ledger never deletes postings; one writer never deadlocks.
+        Map<String, Integer> four = runWithGrid(4);
         Map<String, Integer> one = runWithGrid(1);
         assertThat(one.keySet()).as("the reference run matched and dunned something")
                 .anyMatch(k -> k.startsWith("bank_tx: ") && k.contains(" MATCHED "))
                 .anyMatch(k -> k.startsWith("letter: "));
-        Map<String, Integer> four = runWithGrid(4);
         List<String> diff = LedgerFingerprint.diff(one, four);
         assertThat(diff).as("differences between grid size 1 and 4").isEmpty();
     }
