@@ -79,17 +79,17 @@ public final class LegalRules {
     /** The rule packs as built into this version (see docs/dunning.md for sources and what is to verify). */
     public static LegalRules nordic() {
         return new LegalRules(
-                table("inkassosats (NOK)", "2017-01-01", "700"),
+                table("inkassosats (NOK)", "2017-01-01", "700", "2026-01-01", "750"),
                 table("forsinkelsesrente (%)",
                         "2023-01-01", "10.75", "2023-07-01", "11.75", "2024-01-01", "12.50", "2024-07-01", "12.50",
                         "2025-01-01", "12.50", "2025-07-01", "12.25", "2026-01-01", "12.00"),
                 table("Riksbank reference rate (%)",
-                        "2023-01-01", "2.00", "2023-07-01", "3.50", "2024-01-01", "4.00", "2024-07-01", "4.00",
-                        "2025-01-01", "2.50", "2025-07-01", "2.00", "2026-01-01", "2.00"),
+                        "2023-01-01", "2.50", "2023-07-01", "3.50", "2024-01-01", "4.00", "2024-07-01", "4.00",
+                        "2025-01-01", "3.00", "2025-07-01", "2.00", "2026-01-01", "2.00"),
                 table("påminnelseavgift cap (SEK)", "1993-01-01", "60"),
                 table("inkassokrav fee cap (SEK)", "1993-01-01", "180"),
                 table("förseningsersättning (SEK)", "2013-03-16", "450"),
-                table("standardkompensasjon (NOK)", "2024-01-01", "470"));
+                table("standardkompensasjon (NOK)", "2024-01-01", "470", "2026-01-01", "460"));
     }
 
     private static RateTable table(String name, String... dateValue) {

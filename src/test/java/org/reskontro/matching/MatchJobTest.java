@@ -146,12 +146,24 @@ class MatchJobTest {
     }
 
     @Test
-    void anOverpaymentSettlesTheInvoiceAndKeepsTheExcessOnAccount() {
+    void anOverpaymentSettlesTheInvoiceAndTheExcessGoesToTheCustomersNextOpenInvoice() {
         long t = f.tx("1200.00", KID1, null, null, null);
         match();
         assertThat(f.invoiceStatus(inv1)).isEqualTo("PAID");
         long posting = jdbc.sql("SELECT posting_id FROM bank_transaction WHERE id = ?").param(t).query(Long.class).single();
-        assertThat(journal.unallocated(posting)).isEqualByComparingTo("200.00");
+        // the 200 kept on account is used by the creditStep on Hansen's other open invoice
+        assertThat(journal.unallocated(posting)).isEqualByComparingTo("0");
+        assertThat(f.open(inv2)).isEqualByComparingTo("2300.00");
+        assertThat(f.invoiceStatus(inv2)).isEqualTo("PARTIALLY_PAID");
+    }
+
+    @Test
+    void anOverpaymentStaysOnAccountWhenTheCustomerOwesNothingElse() {
+        long t = f.tx("1250.00", KID3, null, null, null);
+        match();
+        assertThat(f.invoiceStatus(inv3)).isEqualTo("PAID");
+        long posting = jdbc.sql("SELECT posting_id FROM bank_transaction WHERE id = ?").param(t).query(Long.class).single();
+        assertThat(journal.unallocated(posting)).isEqualByComparingTo("250.00");
     }
 
     @Test

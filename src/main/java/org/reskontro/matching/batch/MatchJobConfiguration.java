@@ -7,7 +7,11 @@ import org.reskontro.matching.Matcher;
 import org.reskontro.matching.jdbc.OpenTransactionReader;
 import org.reskontro.matching.jdbc.MatchIndexLoader;
 import org.reskontro.matching.jdbc.MatchWriter;
+import org.reskontro.matching.jdbc.Credits;
 import org.reskontro.matching.jdbc.MatchingProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -31,10 +35,36 @@ public class MatchJobConfiguration {
 
     public static final String JOB_NAME = "matchJob";
     public static final String STEP_NAME = "matchStep";
+    public static final String CREDIT_STEP_NAME = "creditStep";
+    private static final Logger log = LoggerFactory.getLogger(MatchJobConfiguration.class);
 
     @Bean
-    Job matchJob(JobRepository jobs, Step matchStep) {
-        return new JobBuilder(JOB_NAME, jobs).start(matchStep).build();
+    Job matchJob(JobRepository jobs, Step matchStep, Step creditStep) {
+        return new JobBuilder(JOB_NAME, jobs).start(matchStep).next(creditStep).build();
+    }
+
+    /**
+     * After matching: money on a customer's account (overpayments, payments for invoices settled meanwhile) is
+     * used on the same customer's open invoices, so nobody is dunned for what they have already paid. Each
+     * customer in its own transaction under the customer lock; a rerun finds nothing left to use.
+     */
+    @Bean
+    Step creditStep(JobRepository jobs, PlatformTransactionManager tx, Credits credits, MatchingProperties properties) {
+        return new StepBuilder(CREDIT_STEP_NAME, jobs)
+                .tasklet((contribution, context) -> {
+                    if (!properties.applyCredit()) {
+                        log.info("creditStep: reskontro.matching.apply-credit is false; credits stay on account");
+                        return RepeatStatus.FINISHED;
+                    }
+                    Object date = context.getStepContext().getJobParameters().get("date");
+                    LocalDate day = date instanceof LocalDate d ? d : LocalDate.parse(String.valueOf(date));
+                    Credits.Applied applied = credits.applyAll(day);
+                    contribution.incrementWriteCount(applied.allocations());
+                    log.info("creditStep {}: {}", day, applied);
+                    return RepeatStatus.FINISHED;
+                }, tx)
+                .allowStartIfComplete(true)
+                .build();
     }
 
     @Bean

@@ -38,6 +38,11 @@ public class MatchingJdbcConfiguration {
     }
 
     @Bean
+    Credits credits(JdbcClient jdbc, LedgerJournal journal, PlatformTransactionManager tx, Clock clock) {
+        return new Credits(jdbc, journal, new TransactionTemplate(tx), clock);
+    }
+
+    @Bean
     SyntheticLedgerWriter syntheticLedgerWriter(JdbcTemplate jdbc) {
         return new SyntheticLedgerWriter(jdbc);
     }

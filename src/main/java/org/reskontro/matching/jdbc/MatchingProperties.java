@@ -17,7 +17,8 @@ public record MatchingProperties(
         @DefaultValue("5") int maxSubsetSize,
         @DefaultValue("1000") int chunkSize,
         @DefaultValue("5000") int fetchSize,
-        @DefaultValue("7830") String writeOffAccount) {
+        @DefaultValue("7830") String writeOffAccount,
+        @DefaultValue("true") boolean applyCredit) {
 
     public MatchPolicy policy() {
         return new MatchPolicy(tolerance, maxSubsetItems, maxSubsetSize);

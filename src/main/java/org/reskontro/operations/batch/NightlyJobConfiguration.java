@@ -34,10 +34,10 @@ public class NightlyJobConfiguration {
     private static final Logger log = LoggerFactory.getLogger(NightlyJobConfiguration.class);
 
     /**
-     * The steps of the night, in order: import the inbox, match, dunning (and the collection hand-over files),
+     * The steps of the night, in order: import the inbox, match, use credits on account, dunning (and the collection hand-over files),
      * send the letters, write the day's reports.
      */
-    public static final List<String> STEP_ORDER = List.of("importInboxStep", "matchStep", "dunningStep",
+    public static final List<String> STEP_ORDER = List.of("importInboxStep", "matchStep", "creditStep", "dunningStep",
             "collectionExportStep", "sendLettersStep", "dailyReportStep");
 
     /** Writes the day's HTML report (and CSVs) into the reports folder; a rerun replaces it. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "unmatched", mixinStandardHelpOptions = true,
         description = "The work queue: open bank transactions with up to three ranked suggestions, and the manual actions.",
         subcommands = {UnmatchedCommand.ListQueue.class, UnmatchedCommand.Assign.class, UnmatchedCommand.Credit.class,
-                UnmatchedCommand.Ignore.class})
+                UnmatchedCommand.Ignore.class, UnmatchedCommand.Credits.class})
 class UnmatchedCommand implements Runnable {
 
     @Spec
@@ -72,6 +72,40 @@ class UnmatchedCommand implements Runnable {
                     out.println("    no suggestion");
                 }
             }
+            out.flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "credits", mixinStandardHelpOptions = true,
+            description = "Lists the money on customers' accounts (overpayments, payments put on account), to refund "
+                    + "or to use; the nightly creditStep uses it on the customer's open invoices.")
+    static class Credits implements Callable<Integer> {
+        private final Services services;
+
+        @Spec
+        CommandSpec spec;
+
+        Credits(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<org.reskontro.matching.jdbc.Credits.OpenCredit> credits =
+                    services.bean(org.reskontro.matching.jdbc.Credits.class).open();
+            if (credits.isEmpty()) {
+                out.println("No money on account.");
+            }
+            java.util.Map<String, java.math.BigDecimal> totals = new java.util.TreeMap<>();
+            for (org.reskontro.matching.jdbc.Credits.OpenCredit c : credits) {
+                out.printf("customer %s  %s  %s %s on account since %s (payment posting %d%s)%n", c.customerNo(),
+                        c.name(), Amounts.format(c.left()), c.currency(), c.date(), c.postingId(),
+                        c.document() == null ? "" : ", " + c.document());
+                totals.merge(c.currency(), c.left(), java.math.BigDecimal::add);
+            }
+            totals.forEach((currency, total) -> out.printf("total %s %s%n", Amounts.format(total), currency));
             out.flush();
             return Cli.OK;
         }

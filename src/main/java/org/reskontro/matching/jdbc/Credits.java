@@ -1,0 +1,138 @@
+package org.reskontro.matching.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.reskontro.ledger.PostingType;
+import org.reskontro.ledger.jdbc.LedgerJournal;
+import org.reskontro.matching.CreditPlan;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Money on account: the parts of payment postings that no invoice took (an overpayment, a payment put on account
+ * by a person, a payment for invoices settled meanwhile). {@link #open()} lists them for refund;
+ * {@link #applyAll(LocalDate)} uses them on the same customer's open invoices, oldest credit first and the
+ * earliest due invoice first, one customer per transaction under the customer lock. A payment that the bank
+ * returned (reversed) is no credit. Invoices on hold (dispute) and claims in collection are left alone.
+ */
+public class Credits {
+
+    public static final String SOURCE = "credit";
+
+    /** Unallocated parts of payment postings that were not reversed, oldest first per customer. */
+    private static final String OPEN = """
+            SELECT p.id, p.customer_id, c.customer_no, c.name, p.currency, p.posting_date, p.document_no,
+                   -p.amount - COALESCE(SUM(a.amount), 0) AS credit_left
+              FROM posting p
+              JOIN customer c ON c.id = p.customer_id
+              LEFT JOIN allocation a ON a.posting_id = p.id
+             WHERE p.type = 'PAYMENT' AND p.amount < 0
+               AND NOT EXISTS (SELECT 1 FROM posting r WHERE r.reverses_id = p.id)
+               %s
+             GROUP BY p.id, p.customer_id, c.customer_no, c.name, p.currency, p.posting_date, p.document_no, p.amount
+            HAVING -p.amount - COALESCE(SUM(a.amount), 0) > 0
+             ORDER BY p.customer_id, p.posting_date, p.id""";
+
+    private static final String HAS_OPEN_INVOICE = """
+            AND EXISTS (SELECT 1 FROM invoice i WHERE i.customer_id = p.customer_id
+                          AND i.status IN ('OPEN', 'PARTIALLY_PAID') AND i.type <> 'CREDIT_NOTE')""";
+
+    private final JdbcClient jdbc;
+    private final LedgerJournal journal;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public Credits(JdbcClient jdbc, LedgerJournal journal, TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.journal = journal;
+        this.tx = tx;
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** A credit on a customer's account. */
+    public record OpenCredit(long postingId, long customerId, String customerNo, String name, String currency,
+                             LocalDate date, String document, BigDecimal left) {
+    }
+
+    /** What a run used: customers, allocations and the amount per currency. */
+    public record Applied(int customers, int allocations, Map<String, BigDecimal> amounts) {
+        @Override
+        public String toString() {
+            return allocations + " credit allocation(s) for " + customers + " customer(s)"
+                    + (amounts.isEmpty() ? "" : " " + amounts);
+        }
+    }
+
+    /** Every credit on account, for the refund list. */
+    public List<OpenCredit> open() {
+        return jdbc.sql(OPEN.formatted("")).query((rs, i) -> new OpenCredit(rs.getLong(1), rs.getLong(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(), rs.getString(7),
+                rs.getBigDecimal(8))).list();
+    }
+
+    /** Uses the credits of every customer who also has open invoices; a rerun finds nothing left to do. */
+    public Applied applyAll(LocalDate date) {
+        List<Long> customers = jdbc.sql(OPEN.formatted(HAS_OPEN_INVOICE)).query((rs, i) -> rs.getLong(2)).list()
+                .stream().distinct().toList();
+        int touched = 0;
+        int allocations = 0;
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        for (long customerId : customers) {
+            List<Used> uses = tx.execute(status -> applyOne(customerId, date));
+            if (uses == null || uses.isEmpty()) {
+                continue;
+            }
+            touched++;
+            allocations += uses.size();
+            uses.forEach(u -> amounts.merge(u.currency(), u.amount(), BigDecimal::add));
+        }
+        return new Applied(touched, allocations, amounts);
+    }
+
+    private record Used(String currency, BigDecimal amount) {
+    }
+
+    private List<Used> applyOne(long customerId, LocalDate date) {
+        journal.lockCustomer(customerId);
+        List<CreditPlan.Credit> credits = jdbc.sql(OPEN.formatted("AND p.customer_id = :customer"))
+                .param("customer", customerId)
+                .query((rs, i) -> new CreditPlan.Credit(rs.getLong(1), rs.getString(5), rs.getBigDecimal(8))).list();
+        Map<Long, String> invoiceNos = new LinkedHashMap<>();
+        List<CreditPlan.Debt> debts = jdbc.sql("""
+                        SELECT id, currency, fee_open + interest_open + principal_open, invoice_no FROM invoice
+                         WHERE customer_id = ? AND status IN ('OPEN', 'PARTIALLY_PAID') AND type <> 'CREDIT_NOTE'
+                           AND (hold_reason IS NULL OR (hold_until IS NOT NULL AND hold_until < ?))
+                         ORDER BY due_date, id""")
+                .params(customerId, Date.valueOf(date))
+                .query((rs, i) -> {
+                    invoiceNos.put(rs.getLong(1), rs.getString(4));
+                    return new CreditPlan.Debt(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3));
+                }).list();
+        Map<Long, String> currencies = new LinkedHashMap<>();
+        credits.forEach(c -> currencies.put(c.postingId(), c.currency()));
+        List<Used> used = new ArrayList<>();
+        for (CreditPlan.Use u : CreditPlan.plan(credits, debts)) {
+            int earlier = jdbc.sql("SELECT COUNT(*) FROM allocation WHERE posting_id = ?").param(u.postingId())
+                    .query(Integer.class).single();
+            String key = "credit:" + u.postingId() + "#" + earlier;
+            journal.allocate(u.postingId(), u.invoiceId(), u.amount(), date, SOURCE, key, PostingType.PAYMENT);
+            jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action, customer_id, invoice_id, details) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(Timestamp.from(clock.instant()), "reskontro", "CREDIT_APPLIED", customerId, u.invoiceId(),
+                            "credit " + u.amount().toPlainString() + " on account (payment posting " + u.postingId()
+                                    + ") used on " + invoiceNos.get(u.invoiceId()) + " on " + date)
+                    .update();
+            used.add(new Used(currencies.get(u.postingId()), u.amount()));
+        }
+        return used;
+    }
+}
