@@ -21,10 +21,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
-/** A run that crashes half-way and is restarted leaves the same ledger as a run that never crashed. */
+/**
+ * A run that crashes half-way and is restarted leaves the same ledger as a run that never crashed. Here with one
+ * customer per transaction, the finest grain; {@link DunningGroupedRestartTest} with the default groups.
+ */
 @IntegrationTest
 @Import(DunningRestartTest.Crashing.class)
+@TestPropertySource(properties = "reskontro.dunning.customers-per-transaction=1")
 class DunningRestartTest {
 
     static final AtomicReference<String> CRASH_AT = new AtomicReference<>();
@@ -92,14 +97,14 @@ class DunningRestartTest {
                 .query(java.sql.Date.class).single().toString()).isEqualTo("2024-04-02");
     }
 
-    private void importSample() {
+    void importSample() {
         db.reset();
         CliRunner.Result r = cli.run("import-ledger", "--customers", "sample-data/customers.csv", "--invoices",
                 "sample-data/invoices.csv", "--payments", "sample-data/payments.csv");
         assertThat(r.exitCode()).as(r.err()).isZero();
     }
 
-    private String snapshot() {
+    String snapshot() {
         return String.join("\n", jdbc.sql("SELECT idem_key, amount, type FROM posting ORDER BY idem_key")
                 .query((rs, i) -> rs.getString(1) + "|" + rs.getBigDecimal(2).toPlainString() + "|" + rs.getString(3))
                 .list())

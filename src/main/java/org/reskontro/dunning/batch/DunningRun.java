@@ -1,8 +1,16 @@
 package org.reskontro.dunning.batch;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.reskontro.common.RejectedInputException;
@@ -12,14 +20,19 @@ import org.reskontro.dunning.DunningDecider;
 import org.reskontro.dunning.jdbc.DunningSnapshots;
 import org.reskontro.dunning.jdbc.DunningStore;
 import org.reskontro.ledger.jdbc.LedgerJournal;
+import org.reskontro.letters.PreparedLetter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Calculate, decide, apply: streams the overdue snapshot, decides every customer in memory, and applies the
- * decisions that change something, each customer in a transaction of its own under the customer lock (the
- * snapshot is read again under the lock, so a payment matched meanwhile is seen). A dry run only decides.
+ * Calculate, decide, apply: reads the overdue snapshot page by page (the next page on a helper thread), decides
+ * every customer in memory, and applies the decisions that change something, a group of
+ * {@code customersPerTransaction} customers per transaction under their customer locks (the snapshot is read
+ * again under the locks and decided again, so a payment matched meanwhile is seen). The letters of the changing
+ * customers are rendered ahead, outside the locks, on a pool of {@code renderThreads} threads; the transaction
+ * stores the rendering when the decision taken again under the lock has the same letter, and renders again when
+ * it does not. A dry run only decides.
  */
 public class DunningRun {
 
@@ -27,18 +40,29 @@ public class DunningRun {
     private final DunningDecider decider;
     private final DunningStore store;
     private final LedgerJournal journal;
-    private final TransactionTemplate perCustomer;
+    private final TransactionTemplate perGroup;
     private final int customersPerTransaction;
+    private final int renderThreads;
 
     public DunningRun(DunningSnapshots snapshots, DunningDecider decider, DunningStore store, LedgerJournal journal,
                       PlatformTransactionManager tx, int customersPerTransaction) {
+        this(snapshots, decider, store, journal, tx, customersPerTransaction,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param renderThreads threads rendering letters ahead of their transactions (0: render in the transaction)
+     */
+    public DunningRun(DunningSnapshots snapshots, DunningDecider decider, DunningStore store, LedgerJournal journal,
+                      PlatformTransactionManager tx, int customersPerTransaction, int renderThreads) {
         this.snapshots = snapshots;
         this.decider = decider;
         this.store = store;
         this.journal = journal;
-        this.perCustomer = new TransactionTemplate(tx);
-        this.perCustomer.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.perGroup = new TransactionTemplate(tx);
+        this.perGroup.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.customersPerTransaction = Math.max(1, customersPerTransaction);
+        this.renderThreads = Math.max(0, renderThreads);
     }
 
     /** Counts of one run. */
@@ -67,61 +91,160 @@ public class DunningRun {
     public Summary run(LocalDate date, boolean dryRun, Consumer<CustomerDecision> listener) {
         checkPolicy(date);
         Summary s = new Summary();
-        List<Long> pending = new ArrayList<>();
-        snapshots.forEach(date, snapshot -> {
-            s.customers++;
-            s.invoices += snapshot.items().size();
-            CustomerDecision d = decider.decide(snapshot, date);
-            if (!d.changesAnything() || dryRun) {
-                if (d.changesAnything()) {
-                    s.letters++;
-                    s.escalations += d.escalations().size();
+        try (Applier applier = dryRun ? null : new Applier(date, s, listener)) {
+            // each page's customers are decided on the reader thread that read it (the decider is pure), and
+            // counted, reported and applied here, in customer order
+            snapshots.forEachPage(date, page -> decideAll(page, date), decisions -> {
+                for (CustomerDecision d : decisions) {
+                    s.customers++;
+                    s.invoices += d.customer().items().size();
+                    if (!d.changesAnything() || dryRun) {
+                        if (d.changesAnything()) {
+                            s.letters++;
+                            s.escalations += d.escalations().size();
+                        }
+                        listener.accept(d);
+                        continue;
+                    }
+                    applier.add(d);
                 }
-                listener.accept(d);
-                return;
+            });
+            if (applier != null) {
+                applier.finish();
             }
-            pending.add(snapshot.customerId());
-            if (pending.size() >= customersPerTransaction) {
-                applyAll(pending, date, s, listener);
-            }
-        });
-        applyAll(pending, date, s, listener);
+        }
         return s;
     }
 
-    /**
-     * Applies the pending customers, each under its lock: one transaction per customer by default, or a few
-     * customers per transaction when configured (fewer commits; the locks are held until the group commits).
-     */
-    private void applyAll(List<Long> pending, LocalDate date, Summary s, Consumer<CustomerDecision> listener) {
-        if (pending.isEmpty()) {
-            return;
+    private List<CustomerDecision> decideAll(List<CustomerSnapshot> page, LocalDate date) {
+        List<CustomerDecision> out = new ArrayList<>(page.size());
+        for (CustomerSnapshot c : page) {
+            out.add(decider.decide(c, date));
         }
-        List<CustomerDecision> applied = perCustomer.execute(status -> {
-            List<CustomerDecision> out = new ArrayList<>();
-            for (Long id : pending) {
-                CustomerDecision d = apply(id, date);
-                if (d != null) {
-                    out.add(d);
-                }
-            }
-            return out;
-        });
-        pending.clear();
-        for (CustomerDecision d : applied) {
-            s.letters++;
-            s.escalations += d.escalations().size();
-            listener.accept(d);
+        return out;
+    }
+
+    /** A group of customers applied in one transaction, with their letters being rendered ahead. */
+    private record Group(List<Long> customerIds, Map<Long, Future<PreparedLetter>> letters) {
+        Group() {
+            this(new ArrayList<>(), new HashMap<>());
         }
     }
 
-    private CustomerDecision apply(long customerId, LocalDate date) {
-        journal.lockCustomer(customerId);
-        CustomerSnapshot fresh = snapshots.one(customerId, date);
-        if (fresh == null) {
-            return null;
+    /**
+     * Collects the changing customers into groups and applies them in order, keeping a few groups in flight so the
+     * render pool works on the next groups' letters while this thread writes the current group.
+     */
+    private final class Applier implements AutoCloseable {
+        private final LocalDate date;
+        private final Summary s;
+        private final Consumer<CustomerDecision> listener;
+        private final ExecutorService pool;
+        private final ArrayDeque<Group> inFlight = new ArrayDeque<>();
+        private final int lookahead;
+        private Group current = new Group();
+        private int waiting;
+
+        Applier(LocalDate date, Summary s, Consumer<CustomerDecision> listener) {
+            this.date = date;
+            this.s = s;
+            this.listener = listener;
+            this.pool = renderThreads == 0 ? null : Executors.newFixedThreadPool(renderThreads, daemon());
+            // enough letters in flight to keep the pool busy while a group is written, and at least one group ahead
+            this.lookahead = Math.max(customersPerTransaction, 16 * Math.max(1, renderThreads));
         }
-        CustomerDecision d = decider.decide(fresh, date);
-        return store.apply(d, date) > 0 ? d : null;
+
+        void add(CustomerDecision d) {
+            long id = d.customer().customerId();
+            current.customerIds().add(id);
+            if (pool != null) {
+                current.letters().put(id, pool.submit(() -> store.prepareLetter(d)));
+            }
+            waiting++;
+            if (current.customerIds().size() >= customersPerTransaction) {
+                inFlight.add(current);
+                current = new Group();
+            }
+            while (!inFlight.isEmpty() && waiting - inFlight.peekFirst().customerIds().size() >= lookahead) {
+                applyFirst();
+            }
+        }
+
+        void finish() {
+            if (!current.customerIds().isEmpty()) {
+                inFlight.add(current);
+                current = new Group();
+            }
+            while (!inFlight.isEmpty()) {
+                applyFirst();
+            }
+        }
+
+        private void applyFirst() {
+            Group g = inFlight.removeFirst();
+            waiting -= g.customerIds().size();
+            Map<Long, PreparedLetter> prepared = new HashMap<>();
+            g.letters().forEach((id, f) -> {
+                PreparedLetter p = rendered(f);
+                if (p != null) {
+                    prepared.put(id, p);
+                }
+            });
+            List<CustomerDecision> applied = perGroup.execute(status -> apply(date, g.customerIds(), prepared));
+            for (CustomerDecision d : applied) {
+                s.letters++;
+                s.escalations += d.escalations().size();
+                listener.accept(d);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** A letter rendered ahead, or null when that failed (the transaction renders it again, and fails as it would). */
+    private static PreparedLetter rendered(Future<PreparedLetter> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering letters", e);
+        }
+    }
+
+    /** One group, in the transaction: lock, read again, decide again, write; returns the decisions written. */
+    private List<CustomerDecision> apply(LocalDate date, List<Long> customerIds, Map<Long, PreparedLetter> prepared) {
+        journal.lockCustomers(customerIds);
+        Map<Long, CustomerSnapshot> fresh = snapshots.of(customerIds, date);
+        List<CustomerDecision> decisions = new ArrayList<>();
+        for (Long id : customerIds) {
+            CustomerSnapshot snapshot = fresh.get(id);
+            if (snapshot != null) {
+                decisions.add(decider.decide(snapshot, date));
+            }
+        }
+        int[] counts = store.applyAll(decisions, date, prepared);
+        List<CustomerDecision> out = new ArrayList<>();
+        for (int i = 0; i < decisions.size(); i++) {
+            if (counts[i] > 0) {
+                out.add(decisions.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "letter-render-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

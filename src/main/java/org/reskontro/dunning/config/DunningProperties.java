@@ -19,7 +19,7 @@ public record DunningProperties(
         @DefaultValue("true") boolean lateInterest,
         @DefaultValue BusinessCompensation businessCompensation,
         @DefaultValue("2000") int fetchSize,
-        @DefaultValue("1") int customersPerTransaction,
+        @DefaultValue("100") int customersPerTransaction,
         List<Level> levels) {
 
     /** Whether to claim the fixed compensation between businesses at collection (Norway, Sweden). */

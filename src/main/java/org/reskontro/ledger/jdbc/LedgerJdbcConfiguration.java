@@ -1,9 +1,12 @@
 package org.reskontro.ledger.jdbc;
 
+import javax.sql.DataSource;
+
 import org.reskontro.ledger.PaymentReferences;
 import org.reskontro.operations.config.ReskontroProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Wires the ledger's JDBC adapters. */
@@ -11,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class LedgerJdbcConfiguration {
 
     @Bean
-    LedgerJournal ledgerJournal(JdbcClient jdbc) {
-        return new LedgerJournal(jdbc);
+    LedgerJournal ledgerJournal(JdbcClient jdbc, DataSource dataSource) {
+        return new LedgerJournal(jdbc, new JdbcTemplate(dataSource));
     }
 
     @Bean

@@ -2,10 +2,19 @@ package org.reskontro.ledger.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.reskontro.ledger.Allocation;
 import org.reskontro.ledger.Component;
@@ -13,6 +22,7 @@ import org.reskontro.ledger.InvoiceStatus;
 import org.reskontro.ledger.InvoiceType;
 import org.reskontro.ledger.OpenItem;
 import org.reskontro.ledger.PostingType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -25,9 +35,16 @@ import org.springframework.jdbc.support.KeyHolder;
 public class LedgerJournal {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchTemplate;
 
     public LedgerJournal(JdbcClient jdbc) {
+        this(jdbc, null);
+    }
+
+    /** @param batch for the batched writes of {@link #chargeAll} (the same data source as {@code jdbc}) */
+    public LedgerJournal(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batchTemplate = batch;
     }
 
     /** A posting to write. A positive amount increases what the customer owes. */
@@ -49,6 +66,106 @@ public class LedgerJournal {
      */
     public void lockCustomer(long customerId) {
         jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(customerId).query(Long.class).single();
+    }
+
+    /**
+     * Locks several customers' rows for the rest of the transaction, in id order (the order matching locks in,
+     * so the two never deadlock).
+     */
+    public void lockCustomers(Collection<Long> customerIds) {
+        List<Long> ids = new ArrayList<>(new TreeSet<>(customerIds));
+        for (int from = 0; from < ids.size(); from += IN_LIMIT) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + IN_LIMIT));
+            jdbc.sql("SELECT id FROM customer WHERE id IN (:ids) ORDER BY id FOR UPDATE").param("ids", part)
+                    .query(Long.class).list();
+        }
+    }
+
+    private static final int IN_LIMIT = 500;
+
+    /** A fee or interest charge for {@link #chargeAll}. */
+    public record Charge(NewPosting posting, Component component) {
+    }
+
+    /**
+     * {@link #charge} for many charges at once, with the same result: the postings whose key was not written
+     * before are inserted in one batch, their invoices locked in id order and their open items updated in one
+     * batch.
+     */
+    public void chargeAll(List<Charge> charges) {
+        for (Charge c : charges) {
+            if (c.posting().invoiceId() == null || c.component() == Component.PRINCIPAL) {
+                throw new IllegalArgumentException("a charge belongs to an invoice and is a fee or interest");
+            }
+        }
+        Set<String> seen = new HashSet<>(existingPostingKeys(charges.stream().map(c -> c.posting().idemKey()).toList()));
+        List<Charge> todo = new ArrayList<>();
+        for (Charge c : charges) {
+            if (seen.add(c.posting().idemKey())) {
+                todo.add(c);
+            }
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(todo.size());
+        for (Charge c : todo) {
+            NewPosting p = c.posting();
+            rows.add(new Object[] {p.customerId(), p.invoiceId(), Date.valueOf(p.date()), p.type().name(), p.amount(),
+                    p.currency(), p.documentNo(), truncate(p.text(), 200), p.source(), p.idemKey()});
+        }
+        batch("""
+                INSERT INTO posting (customer_id, invoice_id, posting_date, type, amount, currency, document_no,
+                                     text, source, idem_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        Map<Long, InvoiceRow> invoices = lockInvoices(todo.stream().map(c -> c.posting().invoiceId()).toList());
+        Map<Long, OpenItem> after = new TreeMap<>();
+        for (Charge c : todo) {
+            long id = c.posting().invoiceId();
+            OpenItem open = after.getOrDefault(id, invoices.get(id).open());
+            BigDecimal amount = c.posting().amount();
+            after.put(id, c.component() == Component.FEE
+                    ? new OpenItem(open.fee().add(amount), open.interest(), open.principal())
+                    : new OpenItem(open.fee(), open.interest().add(amount), open.principal()));
+        }
+        List<Object[]> updates = new ArrayList<>(after.size());
+        after.forEach((id, open) -> {
+            InvoiceRow inv = invoices.get(id);
+            updates.add(new Object[] {open.fee(), open.interest(), open.principal(), statusAfter(inv, open, false).name(),
+                    id});
+        });
+        batch("UPDATE invoice SET fee_open = ?, interest_open = ?, principal_open = ?, status = ? WHERE id = ?", updates);
+    }
+
+    private List<String> existingPostingKeys(List<String> keys) {
+        List<String> out = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += IN_LIMIT) {
+            out.addAll(jdbc.sql("SELECT idem_key FROM posting WHERE idem_key IN (:keys)")
+                    .param("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIMIT))).query(String.class).list());
+        }
+        return out;
+    }
+
+    /** Invoices locked for the rest of the transaction, in id order. */
+    private Map<Long, InvoiceRow> lockInvoices(Collection<Long> invoiceIds) {
+        List<Long> ids = new ArrayList<>(new TreeSet<>(invoiceIds));
+        Map<Long, InvoiceRow> out = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIMIT) {
+            jdbc.sql("""
+                    SELECT id, type, amount, principal_open, fee_open, interest_open, status
+                      FROM invoice WHERE id IN (:ids) ORDER BY id FOR UPDATE""")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIMIT)))
+                    .query(LedgerJournal::invoiceRow).list().forEach(r -> out.put(r.id(), r));
+        }
+        return out;
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (batchTemplate != null) {
+            batchTemplate.batchUpdate(sql, rows);
+        } else {
+            rows.forEach(r -> jdbc.sql(sql).params(r).update());
+        }
     }
 
     /** The id of the posting with this key, if it was written before. */
@@ -153,18 +270,25 @@ public class LedgerJournal {
                 SELECT id, type, amount, principal_open, fee_open, interest_open, status
                   FROM invoice WHERE id = ? FOR UPDATE""")
                 .param(invoiceId)
-                .query((rs, i) -> new InvoiceRow(rs.getLong("id"), InvoiceType.valueOf(rs.getString("type")),
-                        rs.getBigDecimal("amount"),
-                        new OpenItem(rs.getBigDecimal("fee_open"), rs.getBigDecimal("interest_open"),
-                                rs.getBigDecimal("principal_open")),
-                        InvoiceStatus.valueOf(rs.getString("status"))))
+                .query(LedgerJournal::invoiceRow)
                 .single();
     }
 
-    private void updateOpen(InvoiceRow inv, OpenItem after, boolean byCredit) {
-        InvoiceStatus status = inv.status() == InvoiceStatus.IN_COLLECTION && after.total().signum() > 0
+    private static InvoiceRow invoiceRow(ResultSet rs, int row) throws SQLException {
+        return new InvoiceRow(rs.getLong("id"), InvoiceType.valueOf(rs.getString("type")), rs.getBigDecimal("amount"),
+                new OpenItem(rs.getBigDecimal("fee_open"), rs.getBigDecimal("interest_open"),
+                        rs.getBigDecimal("principal_open")),
+                InvoiceStatus.valueOf(rs.getString("status")));
+    }
+
+    private static InvoiceStatus statusAfter(InvoiceRow inv, OpenItem after, boolean byCredit) {
+        return inv.status() == InvoiceStatus.IN_COLLECTION && after.total().signum() > 0
                 ? InvoiceStatus.IN_COLLECTION
                 : Allocation.statusOf(inv.type(), inv.amount(), after, byCredit);
+    }
+
+    private void updateOpen(InvoiceRow inv, OpenItem after, boolean byCredit) {
+        InvoiceStatus status = statusAfter(inv, after, byCredit);
         jdbc.sql("UPDATE invoice SET fee_open = ?, interest_open = ?, principal_open = ?, status = ? WHERE id = ?")
                 .params(after.fee(), after.interest(), after.principal(), status.name(), inv.id())
                 .update();

@@ -1,5 +1,6 @@
 package org.reskontro.letters.mail;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -43,7 +44,8 @@ final class EmlGateway implements MailGateway {
             Files.createDirectories(folder);
             Path target = folder.resolve(fileName(letter));
             Path tmp = Files.createTempFile(folder, ".letter-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            // buffered: the MIME encoders write a byte at a time (unbuffered that was a system call per byte)
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
                 message.writeTo(out);
             } catch (IOException | MessagingException e) {
                 Files.deleteIfExists(tmp);

@@ -28,6 +28,30 @@ import org.reskontro.letters.LetterSafety;
  */
 public class LetterMessages {
 
+    static {
+        useStreamProviderByName();
+    }
+
+    /**
+     * Jakarta Mail looks its {@code StreamProvider} up for every message, body part and multipart it creates: with
+     * no system property naming it, that is a {@code ServiceLoader} scan of every jar on the class path (most of
+     * the CPU of building a letter's message). Naming Angus Mail's provider, when it is the one present and nobody
+     * named another, makes the lookup a class-by-name load.
+     */
+    static void useStreamProviderByName() {
+        String property = "jakarta.mail.util.StreamProvider";
+        String angus = "org.eclipse.angus.mail.util.MailStreamProvider";
+        if (System.getProperty(property) != null) {
+            return;
+        }
+        try {
+            Class.forName(angus, false, LetterMessages.class.getClassLoader());
+            System.setProperty(property, angus);
+        } catch (ClassNotFoundException | LinkageError e) {
+            // another implementation: keep the ServiceLoader lookup
+        }
+    }
+
     private final InternetAddress from;
     private final String domain;
 

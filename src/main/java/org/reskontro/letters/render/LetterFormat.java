@@ -15,7 +15,7 @@ import org.reskontro.ledger.Country;
 /**
  * Formatting for templates, in the letter's locale ({@code ${fmt.amount(x)}}, {@code ${fmt.date(d)}}): amounts
  * {@code 1 234,50} (nb-NO, sv-SE) or {@code 1,234.50} (en-GB), dates {@code 30.04.2024}, {@code 2024-04-30} or
- * {@code 30/04/2024}. One instance per letter (not thread-safe).
+ * {@code 30/04/2024}. Not thread-safe: the renderer keeps one per thread for each language and currency.
  */
 public final class LetterFormat {
 

@@ -42,6 +42,11 @@ public class BenchLedger {
         return other == 0 && (customers == 0 || bench > 0);
     }
 
+    /** Open invoices in the ledger. */
+    public long invoiceCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE status IN ('OPEN', 'PARTIALLY_PAID')", Long.class);
+    }
+
     /** Empties every table but the job repository, Flyway's history and the run lock (after {@link #onlyBench()}). */
     public void wipe() {
         jdbc.execute((ConnectionCallback<Void>) c -> {

@@ -1,5 +1,6 @@
 package org.reskontro.operations.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -113,6 +114,14 @@ class BenchAllCommand implements Callable<Integer> {
                     + "dunning or letter stages): for iterating on the import and matching speed.")
     boolean importMatchOnly;
 
+    @Option(names = "--ledger-only", description = "Only generate and write the ledger of M invoices, then stop "
+            + "(give this run a larger heap for M = 1000000; measure it with --reuse-ledger).")
+    boolean ledgerOnly;
+
+    @Option(names = "--reuse-ledger", description = "Use the benchmark ledger already in the database (written by "
+            + "--ledger-only): only dunning evaluate, dunning apply (every overdue customer escalates) and the letters.")
+    boolean reuseLedger;
+
     @Spec
     CommandSpec spec;
 
@@ -141,6 +150,18 @@ class BenchAllCommand implements Callable<Integer> {
                     + "database (e.g. RESKONTRO_DB_URL=jdbc:mariadb://127.0.0.1:3306/reskontro_bench)");
         }
 
+        if (reuseLedger) {
+            if (bench == null || bench.invoiceCount() == 0) {
+                throw new RejectedInputException("--reuse-ledger needs a benchmark ledger in the database (--ledger-only)");
+            }
+            w.printf("reusing the benchmark ledger in the database: %d open invoices%n", bench.invoiceCount());
+            dunningEvaluate();
+            dunningApply();
+            letters(dir);
+            w.flush();
+            return Cli.OK;
+        }
+
         // ---- generate (not a measured stage for speed targets)
         Path camt053 = dir.resolve(BenchLedger.FILE_PREFIX + "-camt053.xml");
         Path camt054 = dir.resolve(BenchLedger.FILE_PREFIX + "-camt054.xml");
@@ -148,6 +169,22 @@ class BenchAllCommand implements Callable<Integer> {
         long t = System.nanoTime();
         HeapMeter heap = HeapMeter.start();
         SyntheticLedger ledger = SyntheticLedger.generate(invoices, seed);
+        if (ledgerOnly) {
+            line("generate", String.format("ledger of %d customers, %d invoices", ledger.customers().size(),
+                    ledger.invoices().size()), seconds(t), ledger.invoices().size(), "invoices", heap);
+            heap.close();
+            if (bench == null) {
+                throw new RejectedInputException("--ledger-only writes the ledger: it cannot be combined with --skip-db");
+            }
+            heap = HeapMeter.start();
+            t = System.nanoTime();
+            bench.wipe();
+            bench.write(ledger);
+            line("write ledger", "wiped the database, wrote customers, invoices, postings and payment history",
+                    seconds(t), ledger.invoices().size(), "invoices", heap);
+            heap.close();
+            return Cli.OK;
+        }
         List<BankPayment> payments = new ArrayList<>(ledger.payments().size());
         for (SyntheticLedger.Payment p : ledger.payments()) {
             payments.add(p.tx());
@@ -317,6 +354,7 @@ class BenchAllCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         long[] done = new long[2]; // customers changed, their invoices
         String work;
+        String ledgerState = reuseLedger ? "over the unmatched ledger (every overdue customer escalates)" : "after matching";
         try {
             DunningRun.Summary applied = run.run(dunningDate, false, d -> {
                 done[0]++;
@@ -325,14 +363,19 @@ class BenchAllCommand implements Callable<Integer> {
                     throw new BudgetSpent();
                 }
             });
-            work = "run on " + dunningDate + " after matching (a transaction per customer that changes, its letter rendered into the "
-                    + "outbox): " + applied;
+            work = "run on " + dunningDate + " " + ledgerState + " (customers that change are applied under their lock, "
+                    + "their letters rendered into the outbox): " + applied + "; " + done[0] + " customers changed with "
+                    + done[1] + " invoices";
         } catch (BudgetSpent e) {
-            work = "run on " + dunningDate + " after matching, stopped after the --dunning-apply-seconds budget of "
-                    + dunningApplySeconds + " s (each customer commits on its own; a rerun continues): " + done[0]
+            work = "run on " + dunningDate + " " + ledgerState + ", stopped after the --dunning-apply-seconds budget of "
+                    + dunningApplySeconds + " s (what committed stays; a rerun continues): " + done[0]
                     + " customers changed with " + done[1] + " invoices";
         }
-        line("dunning apply", work, seconds(t0), done[0], "customers changed (letters)", heap);
+        double s = seconds(t0);
+        line("dunning apply", work, s, done[0], "customers changed (letters)", heap);
+        w.printf("stage dunning apply: %d invoices of changed customers applied in %.2f s = %.0f invoices/s%n", done[1], s,
+                done[1] / Math.max(s, 1e-9));
+        w.flush();
         heap.close();
     }
 
@@ -362,6 +405,15 @@ class BenchAllCommand implements Callable<Integer> {
                 bytes / 1024.0 / letters), seconds(t), letters, "letters", heap);
         heap.close();
 
+        int threads = Runtime.getRuntime().availableProcessors();
+        heap = HeapMeter.start();
+        t = System.nanoTime();
+        long parallelBytes = parallel(threads, letters, i -> (long) renderer.html(sample.get(i % sample.size())).length());
+        line("letters HTML on " + threads + " threads", String.format("%d letters rendered with Thymeleaf (%.1f KB each) "
+                + "on a pool of %d threads, as the dunning run renders its letters", letters,
+                parallelBytes / 1024.0 / letters, threads), seconds(t), letters, "letters", heap);
+        heap.close();
+
         int pdfs = Math.max(1, letters / 10);
         List<String> htmls = new ArrayList<>();
         for (DunningLetter l : sample) {
@@ -375,6 +427,12 @@ class BenchAllCommand implements Callable<Integer> {
         }
         line("letters PDF", String.format("%d PDFs of the HTML with openhtmltopdf (%.1f KB each)", pdfs,
                 bytes / 1024.0 / pdfs), seconds(t), pdfs, "letters", heap);
+        heap.close();
+        heap = HeapMeter.start();
+        t = System.nanoTime();
+        parallelBytes = parallel(threads, pdfs, i -> (long) renderer.pdf(htmls.get(i % htmls.size())).length);
+        line("letters PDF on " + threads + " threads", String.format("%d PDFs of the HTML with openhtmltopdf (%.1f KB each) "
+                + "on a pool of %d threads", pdfs, parallelBytes / 1024.0 / pdfs, threads), seconds(t), pdfs, "letters", heap);
         heap.close();
 
         LetterMessages messages = services.bean(LetterMessages.class);
@@ -405,7 +463,8 @@ class BenchAllCommand implements Callable<Integer> {
                 if (transport != null) {
                     transport.sendMessage(m, m.getAllRecipients());
                 } else {
-                    try (OutputStream o = Files.newOutputStream(outbox.resolve("letter-" + i + ".eml"))) {
+                    try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(outbox.resolve("letter-" + i + ".eml")),
+                            64 * 1024)) { // as EmlGateway writes them
                         m.writeTo(o);
                     }
                 }
@@ -419,6 +478,31 @@ class BenchAllCommand implements Callable<Integer> {
                 + "rendered beforehand) " + (smtpPort != null ? "sent over one connection to 127.0.0.1:" + smtpPort
                 : "written as .eml files to " + outbox), seconds(t), count, "letters", heap);
         heap.close();
+    }
+
+    /** Runs {@code work(0..count-1)} on a pool of {@code threads}; returns the sum of what it returned. */
+    private static long parallel(int threads, int count, java.util.function.IntFunction<Long> work) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Long>> parts = new ArrayList<>();
+            for (int k = 0; k < threads; k++) {
+                int first = k;
+                parts.add(pool.submit(() -> {
+                    long sum = 0;
+                    for (int i = first; i < count; i += threads) {
+                        sum += work.apply(i);
+                    }
+                    return sum;
+                }));
+            }
+            long sum = 0;
+            for (java.util.concurrent.Future<Long> f : parts) {
+                sum += f.get();
+            }
+            return sum;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static DunningLetter letter(int i) {

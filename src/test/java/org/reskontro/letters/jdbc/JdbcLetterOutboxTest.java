@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,8 @@ import org.reskontro.ledger.jdbc.LedgerStore;
 import org.reskontro.letters.DunningLetter;
 import org.reskontro.letters.LetterFixtures;
 import org.reskontro.letters.LetterOutbox;
+import org.reskontro.letters.PreparedLetter;
+import org.reskontro.letters.RenderedLetter;
 import org.reskontro.support.IntegrationTest;
 import org.reskontro.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,5 +85,37 @@ class JdbcLetterOutboxTest {
         assertThat(row[8]).isEqualTo(3);
         assertThat(row[9]).isEqualTo("nb");
         assertThat(row[10]).isEqualTo("DUNNING");
+    }
+
+    @Test
+    void storeAllUsesALetterRenderedAheadOnlyWhenItIsExactlyTheLetterStored() {
+        DunningLetter letter = LetterFixtures.letter("10001", Language.NB, 3, "Byggmester Hansen AS", "hansen@example.no");
+        PreparedLetter ahead = outbox.prepare(letter);
+        assertThat(ahead.letter().channel()).isEqualTo(DunningLetter.Channel.EMAIL);
+        assertThat(ahead.rendered().pdf()).startsWith("%PDF".getBytes());
+        // marked, to see which rendering was stored
+        PreparedLetter marked = new PreparedLetter(ahead.letter(), new RenderedLetter(ahead.rendered().subject(),
+                "ahead", "<p>ahead</p>", ahead.rendered().pdf()));
+        // the same customer decided again under the lock with another amount: its letter differs from the one ahead
+        DunningLetter changed = LetterFixtures.letter("10001", Language.NB, 2, "Byggmester Hansen AS", "hansen@example.no");
+        new TransactionTemplate(transactions).executeWithoutResult(s -> outbox.storeAll(List.of(
+                new LetterOutbox.NewLetter(customerId, letter, "same", marked),
+                new LetterOutbox.NewLetter(customerId, changed, "changed", marked),
+                new LetterOutbox.NewLetter(customerId, letter, "same", marked))));
+        assertThat(db.count("letter")).as("a key stored once").isEqualTo(2);
+        assertThat(html("same")).isEqualTo("<p>ahead</p>");
+        assertThat(html("changed")).contains("<h1>Purring</h1>");
+
+        // flagged meanwhile: the letter goes to print, so the one rendered ahead (for e-mail) is not it
+        jdbc.sql("UPDATE customer SET email_invalid = TRUE WHERE id = ?").param(customerId).update();
+        new TransactionTemplate(transactions).executeWithoutResult(s -> outbox.storeAll(List.of(
+                new LetterOutbox.NewLetter(customerId, letter, "flagged", marked))));
+        assertThat(html("flagged")).contains("<h1>Inkassovarsel</h1>");
+        assertThat(jdbc.sql("SELECT channel FROM letter WHERE idem_key = 'flagged'").query(String.class).single())
+                .isEqualTo("PRINT");
+    }
+
+    private String html(String key) {
+        return jdbc.sql("SELECT body_html FROM letter WHERE idem_key = ?").param(key).query(String.class).single();
     }
 }

@@ -6,6 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -91,6 +94,44 @@ class LetterRendererTest {
                 two.paymentDeadline(), two.currency(), two.items().subList(0, 1), null, false, two.channel());
         String text = normalise(SampleLetters.renderer(templates).text(one));
         assertThat(text).contains("OCR: 000100190000000375").contains("Bankgiro: 5050-1055");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "NB, KID/RF, KID 00010001000000038, Betal hver faktura for seg med sin KID/RF",
+            "SV, OCR/RF, OCR 000100190000000375, Betala varje faktura för sig med dess OCR/RF",
+            "EN, KID/RF, KID 00010001000000038, Pay each invoice separately with its KID/RF"})
+    void aTableMixingKidAndRfLabelsEachRowWithItsOwnKind(Language language, String header, String firstRow,
+                                                       String payment) throws Exception {
+        DunningLetter mixed = SampleLetters.letter(language, 2); // 2024-003 with KID/OCR, 2024-017 with RF
+        RenderedLetter r = SampleLetters.renderer(templates).render(mixed);
+        String html = normalise(r.html());
+        assertThat(html).contains("<th>" + header + "</th>");
+        assertThat(row(html, "2024-003")).contains("<td>" + firstRow + "</td>");
+        assertThat(row(html, "2024-017")).contains("<td>RF71 2348 231</td>").doesNotContain("KID").doesNotContain("OCR");
+        assertThat(html.replaceAll("<[^>]+>", "")).contains(payment);
+        String pdf = pdfText(r.pdf()).replaceAll("\\s+", " ");
+        assertThat(pdf).contains(header).contains(firstRow).contains("RF71 2348 231");
+
+        // one kind of reference: the column says which, the rows show the bare references
+        DunningLetter kidOnly = new DunningLetter(mixed.customerNo(), mixed.customerName(), mixed.address(),
+                mixed.email(), mixed.language(), mixed.country(), mixed.customerType(), 2, "formal-reminder",
+                mixed.letterDate(), mixed.paymentDeadline(), mixed.currency(), List.of(mixed.items().get(0),
+                new DunningLetter.Item("2024-018", mixed.items().get(1).issueDate(), mixed.items().get(1).dueDate(),
+                        mixed.items().get(0).paymentReference(), mixed.items().get(1).principalLeft(),
+                        mixed.items().get(1).fee(), mixed.items().get(1).interest(), 1)),
+                null, false, mixed.channel());
+        String single = normalise(SampleLetters.renderer(templates).html(kidOnly));
+        String label = header.substring(0, 3);
+        assertThat(single).contains("<th>" + label + "</th>").doesNotContain(header);
+        assertThat(row(single, "2024-003")).contains("<td>" + firstRow.substring(4) + "</td>");
+    }
+
+    /** The table row of an invoice in the letter's HTML. */
+    private static String row(String html, String invoiceNo) {
+        Matcher m = Pattern.compile("<tr>\\s*<td>" + invoiceNo + "</td>.*?</tr>").matcher(html);
+        assertThat(m.find()).as("row of " + invoiceNo).isTrue();
+        return m.group();
     }
 
     @Test
