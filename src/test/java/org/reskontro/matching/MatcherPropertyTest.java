@@ -9,6 +9,7 @@ import java.util.Map;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
@@ -53,8 +54,32 @@ class MatcherPropertyTest {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * Any seed: a ledger of 2,000 payments has a sampling spread of about 0.35 points around the mix's recall
+     * (~97.9 %), so one random seed is held to 95 %: a real loss of recall still fails it, chance never does.
+     */
     @Property(tries = 20)
-    void theDefaultMixMatchesAtLeast97PercentOfThePaymentsToInvoices(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    void anySeedOfTheDefaultMixMatchesAtLeast95PercentOfThePaymentsToInvoices(
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        int[] r = recall(seed);
+        assertThat((double) r[0] / r[1]).isGreaterThanOrEqualTo(0.95);
+    }
+
+    /** The target on the default mix (at least 97 %), pooled over 20 fixed ledgers of 2,000 payments each. */
+    @Test
+    void theDefaultMixMatchesAtLeast97PercentOfThePaymentsToInvoices() {
+        int matched = 0;
+        int matchable = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            int[] r = recall(seed * 7919);
+            matched += r[0];
+            matchable += r[1];
+        }
+        assertThat((double) matched / matchable).isGreaterThanOrEqualTo(0.97);
+    }
+
+    /** {matched automatically, matchable} for the default mix of one seed. */
+    private static int[] recall(long seed) {
         SyntheticLedger ledger = SyntheticLedger.generate(2000, seed);
         MatchIndex idx = ledger.index();
         Matcher matcher = new Matcher(MatchPolicy.DEFAULT);
@@ -70,7 +95,7 @@ class MatcherPropertyTest {
                 idx.apply(m, p.tx().amount());
             }
         }
-        assertThat((double) matched / matchable).isGreaterThanOrEqualTo(0.97);
+        return new int[] {matched, matchable};
     }
 
 }

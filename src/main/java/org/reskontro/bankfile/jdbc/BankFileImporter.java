@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.reskontro.bankfile.BankFileException;
 import org.reskontro.bankfile.BankFileHandler;
@@ -27,9 +30,9 @@ import org.reskontro.ledger.PaymentReferences;
 /**
  * Imports one bank file inside the caller's transaction, in two streaming passes: the first reads the whole file
  * and checks it (format, control totals, balances, statements seen before) without writing anything; the second
- * reads it again and stores it in JDBC batches of {@value #BATCH}. A file that fails the first pass stores nothing;
- * a failure in the second rolls the caller's transaction back, so a crash and a rerun give the same result as one
- * uninterrupted run.
+ * reads it again on a second thread while this one stores it in JDBC batches of {@value #BATCH} (see
+ * {@link PipelinedRead}). A file that fails the first pass stores nothing; a failure in the second rolls the caller's
+ * transaction back, so a crash and a rerun give the same result as one uninterrupted run.
  */
 public class BankFileImporter {
 
@@ -116,10 +119,9 @@ public class BankFileImporter {
                     : "every statement was imported before: " + String.join("; ", skipped));
         }
 
-        // pass 2: store, in batches
+        // pass 2: read again on a second thread, store here (this thread holds the transaction), in batches
         Writer writer = new Writer(fileId, survey.statements, store);
-        files.parse(file, writer);
-        writer.flush();
+        new PipelinedRead(files, file, survey.statements, store).into(writer);
         long stored = this.store.storedTransactions(fileId);
         long duplicates = writer.written - stored;
         this.store.finishFile(fileId, writer.statementsStored, stored, duplicates, String.join("; ", warnings));
@@ -152,12 +154,136 @@ public class BankFileImporter {
         }
     }
 
-    /** Second pass: statements and transactions into the database. */
-    private final class Writer implements BankFileHandler {
+    /** A transaction of the second pass, read and keyed on the reading thread. */
+    private record Keyed(BankTransaction tx, String key, boolean referenceValid) {
+    }
+
+    /**
+     * What the reading thread hands over: a batch of transactions of the current statement, then (statement =
+     * true) the end of that statement; or the failure that ended the reading; or the end of the file.
+     */
+    private record Handover(List<Keyed> batch, boolean statementEnd, RuntimeException failure, boolean end) {
+        static final Handover END = new Handover(List.of(), false, null, true);
+    }
+
+    /**
+     * The second pass as a pipeline over the machine's two cores: a reading thread parses the file (the costly
+     * part: XML and JAXB for camt), builds each transaction's key and checks its reference, and hands batches of
+     * {@value #BATCH} over a small bounded queue to the calling thread, which alone talks to the database (its
+     * connection is bound to the caller's transaction). A failure on either side stops both and is rethrown here.
+     */
+    private static final class PipelinedRead {
+        private final BankFiles files;
+        private final Path file;
+        private final List<BankStatement> statements;
+        private final List<Boolean> wanted;
+        private final BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(4);
+        private volatile boolean cancelled;
+
+        PipelinedRead(BankFiles files, Path file, List<BankStatement> statements, List<Boolean> wanted) {
+            this.files = files;
+            this.file = file;
+            this.statements = statements;
+            this.wanted = wanted;
+        }
+
+        void into(Writer writer) {
+            Thread reader = new Thread(this::read, "bankfile-read");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                while (true) {
+                    Handover h = queue.take();
+                    if (h.failure() != null) {
+                        throw h.failure();
+                    }
+                    if (h.end()) {
+                        break;
+                    }
+                    writer.transactions(h.batch());
+                    if (h.statementEnd()) {
+                        writer.statementEnd();
+                    }
+                }
+                writer.flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while importing " + file.getFileName(), e);
+            } finally {
+                cancelled = true;
+                queue.clear();
+                try {
+                    reader.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void read() {
+            try {
+                files.parse(file, new BankFileHandler() {
+                    private final TransactionKeys keys = new TransactionKeys();
+                    private List<Keyed> batch = new ArrayList<>(BATCH);
+                    private int index;
+
+                    @Override
+                    public void transaction(BankTransaction t) {
+                        if (!wanted.get(index)) {
+                            return;
+                        }
+                        batch.add(new Keyed(t, keys.next(statements.get(index).account(), t),
+                                t.reference() != null && PaymentReferences.isValid(t.reference())));
+                        if (batch.size() >= BATCH) {
+                            hand(new Handover(batch, false, null, false));
+                            batch = new ArrayList<>(BATCH);
+                        }
+                    }
+
+                    @Override
+                    public void statement(BankStatement s) {
+                        hand(new Handover(batch, true, null, false));
+                        batch = new ArrayList<>(BATCH);
+                        index++;
+                    }
+                });
+                hand(Handover.END);
+            } catch (Cancelled e) {
+                // the storing side stopped first; its failure is the one that counts
+            } catch (RuntimeException e) {
+                hand(new Handover(List.of(), false, e, false));
+            } catch (Error e) {
+                hand(new Handover(List.of(), false, new IllegalStateException("reading " + file.getFileName()
+                        + " failed: " + e, e), false));
+            }
+        }
+
+        private void hand(Handover h) {
+            try {
+                while (!queue.offer(h, 100, TimeUnit.MILLISECONDS)) {
+                    if (cancelled) {
+                        throw new Cancelled();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Cancelled();
+            }
+        }
+    }
+
+    /** Ends the reading thread when the storing side has stopped. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Second pass, storing side: statements and transactions into the database. */
+    private final class Writer {
         private final long fileId;
         private final List<BankStatement> statements;
         private final List<Boolean> wanted;
-        private final TransactionKeys keys = new TransactionKeys();
         private final List<BankFileStore.Row> batch = new ArrayList<>(BATCH);
         private int index;
         private Long statementId;
@@ -170,26 +296,24 @@ public class BankFileImporter {
             this.wanted = wanted;
         }
 
-        @Override
-        public void transaction(BankTransaction t) {
-            BankStatement s = statements.get(index);
-            if (!wanted.get(index)) {
+        void transactions(List<Keyed> keyed) {
+            if (keyed.isEmpty()) {
                 return;
             }
             if (statementId == null) {
-                statementId = store.insertStatement(fileId, s);
+                statementId = store.insertStatement(fileId, statements.get(index));
                 statementsStored++;
             }
-            String key = keys.next(s.account(), t);
-            batch.add(new BankFileStore.Row(statementId, key, t, t.reference() != null && PaymentReferences.isValid(t.reference())));
-            written++;
-            if (batch.size() >= BATCH) {
-                flush();
+            for (Keyed k : keyed) {
+                batch.add(new BankFileStore.Row(statementId, k.key(), k.tx(), k.referenceValid()));
+                written++;
+                if (batch.size() >= BATCH) {
+                    flush();
+                }
             }
         }
 
-        @Override
-        public void statement(BankStatement s) {
+        void statementEnd() {
             if (wanted.get(index) && statementId == null) {
                 store.insertStatement(fileId, statements.get(index));
                 statementsStored++;

@@ -219,7 +219,7 @@ public class MatchWriter {
             }
             BatchSql.updateByIds(jdbc, "bank_transaction", new String[] {"match_status", "customer_id", "posting_id", "match_rule",
                     "match_evidence"}, txArgs, new int[] {Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
-                    Types.VARCHAR}, " AND match_status = 'OPEN'");
+                    Types.VARCHAR}, BatchSql.STILL_OPEN);
         }
 
         lap(7);
@@ -239,7 +239,7 @@ public class MatchWriter {
         lap(10);
         if (!outgoing.isEmpty()) {
             BatchSql.updateByIds(jdbc, "bank_transaction", new String[] {"match_status", "match_evidence"}, outgoing,
-                    new int[] {Types.VARCHAR, Types.VARCHAR}, " AND match_status = 'OPEN'");
+                    new int[] {Types.VARCHAR, Types.VARCHAR}, BatchSql.STILL_OPEN);
         }
         lap(9);
         return new Counts(nMatched, nOnAccount, nUnmatched, outgoing.size(), nReversed);
@@ -264,7 +264,7 @@ public class MatchWriter {
         }
         named.update("DELETE FROM match_suggestion WHERE transaction_id IN (:ids)", Map.of("ids", ids));
         BatchSql.updateByIds(jdbc, "bank_transaction", new String[] {"match_evidence"}, evidence, new int[] {Types.VARCHAR},
-                " AND match_status = 'OPEN'");
+                BatchSql.STILL_OPEN);
         if (!suggestions.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO match_suggestion (transaction_id, suggestion_rank, invoice_id, score, reason) "
                     + "VALUES (?, ?, ?, ?, ?)", suggestions,

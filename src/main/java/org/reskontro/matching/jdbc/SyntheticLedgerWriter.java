@@ -119,12 +119,13 @@ public class SyntheticLedgerWriter {
             status.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
         }, (long) l.payments().size());
         Map<Long, Set<Long>> allocated = new HashMap<>();
+        // what the match decided: not what the credit step later did with money the match left on account
         jdbc.query("""
                 SELECT t.id, a.invoice_id FROM bank_transaction t JOIN posting p ON p.id = t.posting_id
                   JOIN allocation a ON a.posting_id = p.id
-                 WHERE t.id <= ? AND p.type = 'PAYMENT' AND a.amount > 0""", rs -> {
+                 WHERE t.id <= ? AND p.type = 'PAYMENT' AND a.amount > 0 AND a.source <> ?""", rs -> {
             allocated.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
-        }, (long) l.payments().size());
+        }, (long) l.payments().size(), Credits.SOURCE);
         Set<Long> reversedOriginals = new HashSet<>();
         for (SyntheticLedger.Payment p : l.payments()) {
             if (p.reverses() != null) {

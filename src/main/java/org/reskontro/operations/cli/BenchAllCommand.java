@@ -109,6 +109,11 @@ class BenchAllCommand implements Callable<Integer> {
     @Option(names = "--skip-db", description = "Only the file stages (generate, parse, baseline) and the letters.")
     boolean skipDb;
 
+    @Option(names = "--import-match-only",
+            description = "Only generate, write the camt.053 and the ledger, then import + match (no parse-only, baseline, "
+                    + "dunning or letter stages): for iterating on the import and matching speed.")
+    boolean importMatchOnly;
+
     @Option(names = "--ledger-only", description = "Only generate and write the ledger of M invoices, then stop "
             + "(give this run a larger heap for M = 1000000; measure it with --reuse-ledger).")
     boolean ledgerOnly;
@@ -190,7 +195,7 @@ class BenchAllCommand implements Callable<Integer> {
         heap = HeapMeter.start();
         t = System.nanoTime();
         BankFileWriters.camt(camt053, false, () -> BankFileWriters.cycle(payments, transactions));
-        if (!camt053Only) {
+        if (!camt053Only && !importMatchOnly) {
             BankFileWriters.camt(camt054, true, () -> BankFileWriters.cycle(payments, transactions));
             BankFileWriters.ocr(ocr, BankFileWriters.cycle(payments, transactions));
         }
@@ -200,12 +205,12 @@ class BenchAllCommand implements Callable<Integer> {
             importFile = dir.resolve(BenchLedger.FILE_PREFIX + "-import-camt053.xml");
             BankFileWriters.camt(importFile, false, () -> BankFileWriters.cycle(payments, importCount));
         }
-        line("write files", (camt053Only ? String.format("camt.053 of %d transactions (%.0f MB)", transactions,
+        line("write files", (camt053Only || importMatchOnly ? String.format("camt.053 of %d transactions (%.0f MB)", transactions,
                         Files.size(camt053) / MB)
                         : String.format("3 files of %d transactions (camt.053 %.0f MB, camt.054 %.0f MB, OCR %.0f MB)",
                         transactions, Files.size(camt053) / MB, Files.size(camt054) / MB, Files.size(ocr) / MB))
                         + (importFile == camt053 ? "" : " and a camt.053 of " + importCount + " to import"), seconds(t),
-                (camt053Only ? 1 : 3) * transactions + (importFile == camt053 ? 0 : importCount), "transactions", heap);
+                (camt053Only || importMatchOnly ? 1 : 3) * transactions + (importFile == camt053 ? 0 : importCount), "transactions", heap);
         heap.close();
         if (bench != null) {
             heap = HeapMeter.start();
@@ -218,6 +223,11 @@ class BenchAllCommand implements Callable<Integer> {
         }
         ledger = null;
         payments.clear();
+        if (importMatchOnly && bench != null) {
+            importAndMatch(importFile, bench);
+            w.flush();
+            return Cli.OK;
+        }
 
         // ---- parse only, and the baseline
         BankFiles files = new BankFiles(services.bean(ReskontroProperties.class).timeZone());
