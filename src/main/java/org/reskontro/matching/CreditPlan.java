@@ -22,8 +22,8 @@ public final class CreditPlan {
     public record Debt(long invoiceId, String currency, BigDecimal open) {
     }
 
-    /** Allocate {@code amount} of credit {@code postingId} to invoice {@code invoiceId}. */
-    public record Use(long postingId, long invoiceId, BigDecimal amount) {
+    /** Allocate {@code amount} (in {@code currency}) of credit {@code postingId} to invoice {@code invoiceId}. */
+    public record Use(long postingId, long invoiceId, String currency, BigDecimal amount) {
     }
 
     public static List<Use> plan(List<Credit> credits, List<Debt> debts) {
@@ -40,7 +40,7 @@ public final class CreditPlan {
                     continue;
                 }
                 BigDecimal amount = left.min(owed[i]);
-                uses.add(new Use(c.postingId(), d.invoiceId(), amount));
+                uses.add(new Use(c.postingId(), d.invoiceId(), c.currency(), amount));
                 owed[i] = owed[i].subtract(amount);
                 left = left.subtract(amount);
             }

@@ -22,21 +22,21 @@ class CreditPlanTest {
                 List.of(new Credit(1, "NOK", nok("150.00")), new Credit(2, "NOK", nok("100.00"))),
                 List.of(new Debt(10, "NOK", nok("120.00")), new Debt(11, "NOK", nok("500.00"))));
         assertThat(uses).containsExactly(
-                new Use(1, 10, nok("120.00")), new Use(1, 11, nok("30.00")), new Use(2, 11, nok("100.00")));
+                new Use(1, 10, "NOK", nok("120.00")), new Use(1, 11, "NOK", nok("30.00")), new Use(2, 11, "NOK", nok("100.00")));
     }
 
     @Test
     void neverMoreThanTheInvoiceOwesSoTheRestStaysOnAccount() {
         List<Use> uses = CreditPlan.plan(List.of(new Credit(1, "NOK", nok("300.00"))),
                 List.of(new Debt(10, "NOK", nok("120.00"))));
-        assertThat(uses).containsExactly(new Use(1, 10, nok("120.00")));
+        assertThat(uses).containsExactly(new Use(1, 10, "NOK", nok("120.00")));
     }
 
     @Test
     void neverAcrossCurrencies() {
         List<Use> uses = CreditPlan.plan(List.of(new Credit(1, "SEK", nok("300.00"))),
                 List.of(new Debt(10, "NOK", nok("120.00")), new Debt(11, "SEK", nok("50.00"))));
-        assertThat(uses).containsExactly(new Use(1, 11, nok("50.00")));
+        assertThat(uses).containsExactly(new Use(1, 11, "SEK", nok("50.00")));
     }
 
     @Test

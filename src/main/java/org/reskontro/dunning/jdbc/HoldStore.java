@@ -1,12 +1,12 @@
 package org.reskontro.dunning.jdbc;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
 import org.reskontro.common.RejectedInputException;
+import org.reskontro.ledger.jdbc.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,12 +15,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class HoldStore {
 
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final AuditLog auditLog;
     private final TransactionTemplate tx;
 
     public HoldStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager tx) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.auditLog = new AuditLog(jdbc, clock);
         this.tx = new TransactionTemplate(tx);
     }
 
@@ -60,7 +60,6 @@ public class HoldStore {
     }
 
     private void audit(String actor, String action, long customerId, Long invoiceId, String details) {
-        jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action, customer_id, invoice_id, details) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), actor, action, customerId, invoiceId, details).update();
+        auditLog.record(actor, action, customerId, invoiceId, details);
     }
 }

@@ -2,15 +2,14 @@ package org.reskontro.matching.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.reskontro.ledger.PostingType;
+import org.reskontro.ledger.jdbc.AuditLog;
 import org.reskontro.ledger.jdbc.LedgerJournal;
 import org.reskontro.matching.CreditPlan;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,14 +48,14 @@ public class Credits {
     private final JdbcClient jdbc;
     private final LedgerJournal journal;
     private final TransactionTemplate tx;
-    private final Clock clock;
+    private final AuditLog auditLog;
 
     public Credits(JdbcClient jdbc, LedgerJournal journal, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
         this.journal = journal;
         this.tx = tx;
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = clock;
+        this.auditLog = new AuditLog(jdbc, clock);
     }
 
     /** A credit on a customer's account. */
@@ -88,7 +87,7 @@ public class Credits {
         int allocations = 0;
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
         for (long customerId : customers) {
-            List<Used> uses = tx.execute(status -> applyOne(customerId, date));
+            List<CreditPlan.Use> uses = tx.execute(status -> applyOne(customerId, date));
             if (uses == null || uses.isEmpty()) {
                 continue;
             }
@@ -99,10 +98,7 @@ public class Credits {
         return new Applied(touched, allocations, amounts);
     }
 
-    private record Used(String currency, BigDecimal amount) {
-    }
-
-    private List<Used> applyOne(long customerId, LocalDate date) {
+    private List<CreditPlan.Use> applyOne(long customerId, LocalDate date) {
         journal.lockCustomer(customerId);
         List<CreditPlan.Credit> credits = jdbc.sql(OPEN.formatted("AND p.customer_id = :customer"))
                 .param("customer", customerId)
@@ -118,21 +114,16 @@ public class Credits {
                     invoiceNos.put(rs.getLong(1), rs.getString(4));
                     return new CreditPlan.Debt(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3));
                 }).list();
-        Map<Long, String> currencies = new LinkedHashMap<>();
-        credits.forEach(c -> currencies.put(c.postingId(), c.currency()));
-        List<Used> used = new ArrayList<>();
-        for (CreditPlan.Use u : CreditPlan.plan(credits, debts)) {
+        List<CreditPlan.Use> uses = CreditPlan.plan(credits, debts);
+        for (CreditPlan.Use u : uses) {
             int earlier = jdbc.sql("SELECT COUNT(*) FROM allocation WHERE posting_id = ?").param(u.postingId())
                     .query(Integer.class).single();
             String key = "credit:" + u.postingId() + "#" + earlier;
             journal.allocate(u.postingId(), u.invoiceId(), u.amount(), date, SOURCE, key, PostingType.PAYMENT);
-            jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action, customer_id, invoice_id, details) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(Timestamp.from(clock.instant()), "reskontro", "CREDIT_APPLIED", customerId, u.invoiceId(),
-                            "credit " + u.amount().toPlainString() + " on account (payment posting " + u.postingId()
-                                    + ") used on " + invoiceNos.get(u.invoiceId()) + " on " + date)
-                    .update();
-            used.add(new Used(currencies.get(u.postingId()), u.amount()));
+            auditLog.record("reskontro", "CREDIT_APPLIED", customerId, u.invoiceId(),
+                    "credit " + u.amount().toPlainString() + " on account (payment posting " + u.postingId()
+                            + ") used on " + invoiceNos.get(u.invoiceId()) + " on " + date);
         }
-        return used;
+        return uses;
     }
 }

@@ -1,7 +1,6 @@
 package org.reskontro.matching.jdbc;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Set;
 
 import org.reskontro.common.RejectedInputException;
 import org.reskontro.ledger.PostingType;
+import org.reskontro.ledger.jdbc.AuditLog;
 import org.reskontro.ledger.jdbc.LedgerJournal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,12 +26,14 @@ public class ManualMatching {
     private final LedgerJournal journal;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AuditLog auditLog;
 
     public ManualMatching(JdbcClient jdbc, LedgerJournal journal, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
         this.journal = journal;
         this.tx = tx;
         this.clock = clock;
+        this.auditLog = new AuditLog(jdbc, clock);
     }
 
     private record Tx(long id, BigDecimal amount, String currency, LocalDate bookingDate, String status,
@@ -146,10 +148,7 @@ public class ManualMatching {
     }
 
     private void audit(String user, String action, Long customerId, Long invoiceId, String details) {
-        jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action, customer_id, invoice_id, details) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), truncate(user, 100), action, customerId, invoiceId,
-                        truncate(details, 2000))
-                .update();
+        auditLog.record(truncate(user, 100), action, customerId, invoiceId, truncate(details, 2000));
     }
 
     private static String truncate(String s, int max) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.reskontro.common.RejectedInputException;
+import org.reskontro.ledger.jdbc.AuditLog;
 import org.reskontro.operations.Json;
 import org.reskontro.operations.Retention;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,12 +30,14 @@ public class PersonalData {
     private final TransactionTemplate tx;
     private final Retention retention;
     private final Clock clock;
+    private final AuditLog auditLog;
 
     public PersonalData(JdbcClient jdbc, TransactionTemplate tx, Retention retention, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.retention = retention;
         this.clock = clock;
+        this.auditLog = new AuditLog(jdbc, clock);
     }
 
     /** What an erasure changed. */
@@ -157,8 +160,7 @@ public class PersonalData {
     }
 
     private void audit(long customerId, String actor, String action, String details) {
-        jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action, customer_id, details) VALUES (?, ?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), actor, action, customerId, details).update();
+        auditLog.record(actor, action, customerId, null, details);
     }
 
     private long customerId(String customerNo) {
