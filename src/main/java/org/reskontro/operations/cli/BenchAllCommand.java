@@ -167,22 +167,16 @@ class BenchAllCommand implements Callable<Integer> {
         Path camt054 = dir.resolve(BenchLedger.FILE_PREFIX + "-camt054.xml");
         Path ocr = dir.resolve(BenchLedger.FILE_PREFIX + "-ocr.txt");
         long t = System.nanoTime();
+        if (ledgerOnly && bench == null) {
+            throw new RejectedInputException("--ledger-only writes the ledger: it cannot be combined with --skip-db");
+        }
         HeapMeter heap = HeapMeter.start();
         SyntheticLedger ledger = SyntheticLedger.generate(invoices, seed);
         if (ledgerOnly) {
             line("generate", String.format("ledger of %d customers, %d invoices", ledger.customers().size(),
                     ledger.invoices().size()), seconds(t), ledger.invoices().size(), "invoices", heap);
             heap.close();
-            if (bench == null) {
-                throw new RejectedInputException("--ledger-only writes the ledger: it cannot be combined with --skip-db");
-            }
-            heap = HeapMeter.start();
-            t = System.nanoTime();
-            bench.wipe();
-            bench.write(ledger);
-            line("write ledger", "wiped the database, wrote customers, invoices, postings and payment history",
-                    seconds(t), ledger.invoices().size(), "invoices", heap);
-            heap.close();
+            writeLedger(bench, ledger);
             return Cli.OK;
         }
         List<BankPayment> payments = new ArrayList<>(ledger.payments().size());
@@ -213,13 +207,7 @@ class BenchAllCommand implements Callable<Integer> {
                 (camt053Only || importMatchOnly ? 1 : 3) * transactions + (importFile == camt053 ? 0 : importCount), "transactions", heap);
         heap.close();
         if (bench != null) {
-            heap = HeapMeter.start();
-            t = System.nanoTime();
-            bench.wipe();
-            bench.write(ledger);
-            line("write ledger", "wiped the database, wrote customers, invoices, postings and payment history",
-                    seconds(t), ledger.invoices().size(), "invoices", heap);
-            heap.close();
+            writeLedger(bench, ledger);
         }
         ledger = null;
         payments.clear();
@@ -300,6 +288,17 @@ class BenchAllCommand implements Callable<Integer> {
                     + "read the same file in %.1f s with a peak heap of %.0f MB%n", oursSeconds, oursHeap / MB);
         }
         w.flush();
+        heap.close();
+    }
+
+    /** The "write ledger" stage: empties the benchmark database and writes the generated ledger into it. */
+    private void writeLedger(BenchLedger bench, SyntheticLedger ledger) {
+        HeapMeter heap = HeapMeter.start();
+        long t = System.nanoTime();
+        bench.wipe();
+        bench.write(ledger);
+        line("write ledger", "wiped the database, wrote customers, invoices, postings and payment history",
+                seconds(t), ledger.invoices().size(), "invoices", heap);
         heap.close();
     }
 
