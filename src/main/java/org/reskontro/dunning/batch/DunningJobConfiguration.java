@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.reskontro.common.CustomerRange;
 import org.reskontro.common.RejectedInputException;
+import org.reskontro.common.batch.BusinessDate;
 import org.reskontro.common.batch.CustomerPartitions;
 import org.reskontro.common.batch.PartitionHandlers;
 import org.reskontro.dunning.DunningPolicy;
@@ -127,12 +128,6 @@ public class DunningJobConfiguration {
     }
 
     static LocalDate date(Object value) {
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value == null) {
-            throw new RejectedInputException("the dunning job needs the job parameter 'date'");
-        }
-        return LocalDate.parse(value.toString());
+        return BusinessDate.of(value, "dunning");
     }
 }

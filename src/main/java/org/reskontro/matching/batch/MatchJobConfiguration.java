@@ -3,6 +3,7 @@ package org.reskontro.matching.batch;
 import java.time.LocalDate;
 
 import org.reskontro.common.CustomerRange;
+import org.reskontro.common.batch.BusinessDate;
 import org.reskontro.common.batch.PartitionHandlers;
 import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.Matcher;
@@ -71,8 +72,7 @@ public class MatchJobConfiguration {
                         log.info("creditStep: reskontro.matching.apply-credit is false; credits stay on account");
                         return RepeatStatus.FINISHED;
                     }
-                    Object date = context.getStepContext().getJobParameters().get("date");
-                    LocalDate day = date instanceof LocalDate d ? d : LocalDate.parse(String.valueOf(date));
+                    LocalDate day = BusinessDate.of(context.getStepContext().getJobParameters().get("date"), "matching");
                     Credits.Applied applied = credits.applyAll(day);
                     contribution.incrementWriteCount(applied.allocations());
                     log.info("creditStep {}: {}", day, applied);

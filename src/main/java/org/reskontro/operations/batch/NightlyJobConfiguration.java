@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.reskontro.common.batch.BusinessDate;
 import org.reskontro.operations.config.ReskontroProperties;
 import org.reskontro.reports.jdbc.DailyReportWriter;
 import org.slf4j.Logger;
@@ -46,8 +47,7 @@ public class NightlyJobConfiguration {
                          ReskontroProperties properties) {
         return new StepBuilder("dailyReportStep", jobs)
                 .tasklet((contribution, context) -> {
-                    Object date = context.getStepContext().getJobParameters().get("date");
-                    LocalDate day = date instanceof LocalDate d ? d : LocalDate.parse(String.valueOf(date));
+                    LocalDate day = BusinessDate.of(context.getStepContext().getJobParameters().get("date"), "nightly");
                     Path html = writer.write(day, properties.folders().reports());
                     log.info("daily report for {}: {}", day, html.toAbsolutePath());
                     return RepeatStatus.FINISHED;
