@@ -26,6 +26,8 @@ public final class MatchIndex {
     private static final OpenInvoice AMBIGUOUS_INVOICE = new OpenInvoice(-1, -1, "?", null, "?", null, OpenItem.NONE);
 
     private final Map<String, OpenInvoice> byReference = new HashMap<>();
+    /** Every key of {@link #byReference} by its {@code String.hashCode()}: a probe that misses here is not a key. */
+    private final HashFilter referenceHashes = new HashFilter();
     private final Map<String, OpenInvoice> byInvoiceKey = new HashMap<>();
     private final Map<Long, List<OpenInvoice>> byCustomer = new HashMap<>();
     private final Map<Long, OpenInvoice> byId = new HashMap<>();
@@ -60,6 +62,7 @@ public final class MatchIndex {
         String ref = same(Keys.reference(inv.reference()), inv.reference());
         if (ref != null) {
             byReference.merge(ref, inv, (a, b) -> AMBIGUOUS_INVOICE);
+            referenceHashes.add(ref.hashCode());
         }
         String key = Keys.invoiceNo(inv.invoiceNo());
         String digits = Keys.invoiceDigits(inv.invoiceNo());
@@ -105,6 +108,15 @@ public final class MatchIndex {
     public OpenInvoice byReference(String normalisedReference) {
         OpenInvoice inv = byReference.get(normalisedReference);
         return inv == AMBIGUOUS_INVOICE ? null : inv;
+    }
+
+    /**
+     * False when no reference whose {@code String.hashCode()} is {@code hash} is in the index, so that a caller
+     * probing many candidate strings (the references one digit away) builds and looks up only those that may be
+     * there. True may still be a miss.
+     */
+    public boolean mayHaveReferenceHash(int hash) {
+        return referenceHashes.mayContain(hash);
     }
 
     /** True when the reference belongs to more than one invoice. */

@@ -241,18 +241,26 @@ public final class Matcher {
     static List<OpenInvoice> near(String ref, MatchIndex idx, boolean openOnly) {
         Map<Long, OpenInvoice> found = new LinkedHashMap<>();
         char[] c = ref.toCharArray();
+        // String.hashCode() is the sum of c[i] * 31^(n-1-i) (mod 2^32), so each candidate's code is the reference's
+        // code plus the change at the position(s) changed; only candidates whose code the index may hold are built
+        int hash = ref.hashCode();
+        int[] weight = new int[c.length];
+        for (int i = c.length - 1, w = 1; i >= 0; i--, w *= 31) {
+            weight[i] = w;
+        }
         for (int i = 0; i < c.length; i++) {
             char orig = c[i];
             if (orig >= '0' && orig <= '9') {
                 for (char d = '0'; d <= '9'; d++) {
-                    if (d != orig) {
+                    if (d != orig && idx.mayHaveReferenceHash(hash + (d - orig) * weight[i])) {
                         c[i] = d;
                         addIfOpen(idx, new String(c), found, openOnly);
                     }
                 }
                 c[i] = orig;
             }
-            if (i + 1 < c.length && c[i] != c[i + 1]) {
+            if (i + 1 < c.length && c[i] != c[i + 1]
+                    && idx.mayHaveReferenceHash(hash + (c[i + 1] - c[i]) * (weight[i] - weight[i + 1]))) {
                 char t = c[i];
                 c[i] = c[i + 1];
                 c[i + 1] = t;
