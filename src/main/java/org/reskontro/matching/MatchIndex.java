@@ -1,20 +1,23 @@
 package org.reskontro.matching;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.reskontro.ledger.Allocation;
-import org.reskontro.ledger.OpenItem;
 
 /**
  * The run's in-memory view of the ledger: open invoices by reference, by invoice number and by customer, and
  * the ways a payer is recognised (bank account seen before, organisation number, name). Loaded once per run;
  * keys that point to more than one customer or invoice are remembered as ambiguous and never decide alone.
+ *
+ * <p>Compact, so that a million open invoices fit a small heap: invoices and customers are columns of primitive
+ * arrays ({@link InvoiceColumns}, {@link CustomerColumns}) with their strings as bytes ({@link StringPool}), and every
+ * key is found through a table of 32-bit hashes ({@link KeyTable}) whose every hit is confirmed against the real key
+ * of the invoice, customer or account it names. The {@link OpenInvoice}s it returns are views of its slots.
  */
 public final class MatchIndex {
 
@@ -22,69 +25,102 @@ public final class MatchIndex {
     public record CustomerRef(long id, String customerNo, String name) {
     }
 
-    private static final long AMBIGUOUS = -1L;
-    private static final OpenInvoice AMBIGUOUS_INVOICE = new OpenInvoice(-1, -1, "?", null, "?", null, OpenItem.NONE);
+    private static final long AMBIGUOUS = AccountTable.AMBIGUOUS;
 
-    private final Map<String, OpenInvoice> byReference = new HashMap<>();
+    private final StringPool strings = new StringPool();
+    private final InvoiceColumns invoices;
+    private final CustomerColumns customers;
+    /** Normalised reference -> invoice slot. */
+    private final KeyTable byReference;
     /** Every key of {@link #byReference} by its {@code String.hashCode()}: a probe that misses here is not a key. */
     private final HashFilter referenceHashes = new HashFilter();
-    private final Map<String, OpenInvoice> byInvoiceKey = new HashMap<>();
-    private final Map<Long, List<OpenInvoice>> byCustomer = new HashMap<>();
-    private final Map<Long, OpenInvoice> byId = new HashMap<>();
-    private final Map<Long, CustomerRef> customers = new HashMap<>();
-    private final Map<String, Long> byOrgNo = new HashMap<>();
-    private final Map<String, Long> byName = new HashMap<>();
-    private final Map<String, Long> byAccount = new HashMap<>();
+    /** Invoice number keys (letters and digits, digits only, segments) -> invoice slot. */
+    private final KeyTable byInvoiceKey;
+    /** Organisation number digits -> customer slot. */
+    private final KeyTable byOrgNo;
+    /** The digits of each customer's organisation number that {@link #byOrgNo} holds, by customer slot. */
+    private int[] orgNo;
+    /** Normalised name -> customer slot. */
+    private final KeyTable byName;
+    private final AccountTable byAccount;
     /** Scoped learning: the accounts each customer's payments taught during this run, apart from the others. */
-    private Map<Long, Map<String, Long>> learnedByCustomer;
+    private AccountTable learnedByCustomer;
     private Long focus;
-    // one instance of each value repeated across invoices (about a fifth of the index's heap at 100,000 invoices)
-    private final Map<String, String> currencies = new HashMap<>();
-    private final Map<LocalDate, LocalDate> dates = new HashMap<>();
-    private final Map<Integer, BigDecimal> zeros = new HashMap<>();
+
+    public MatchIndex() {
+        this(16, 16);
+    }
+
+    /** An index sized for about this many customers and open invoices (it grows past them). */
+    public MatchIndex(int expectedCustomers, int expectedInvoices) {
+        invoices = new InvoiceColumns(strings, expectedInvoices);
+        customers = new CustomerColumns(strings, expectedCustomers);
+        byReference = new KeyTable(expectedInvoices);
+        byInvoiceKey = new KeyTable(2 * expectedInvoices);
+        byOrgNo = new KeyTable(expectedCustomers);
+        orgNo = new int[Math.max(16, expectedCustomers)];
+        byName = new KeyTable(expectedCustomers);
+        byAccount = new AccountTable(strings, expectedCustomers, false);
+    }
 
     public void addCustomer(long id, String customerNo, String name, String orgNo) {
-        customers.put(id, new CustomerRef(id, customerNo, name));
-        String org = same(Keys.digits(orgNo), orgNo);
+        int s = customers.add(id, customerNo, name);
+        String org = Keys.digits(orgNo);
         if (org != null) {
-            byOrgNo.merge(org, id, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+            if (s >= this.orgNo.length) {
+                this.orgNo = Arrays.copyOf(this.orgNo, Math.max(s + 1, this.orgNo.length + (this.orgNo.length >> 1)));
+            }
+            this.orgNo[s] = strings.add(org);
+            byOrgNo.add(org.hashCode(), c -> strings.equalTo(this.orgNo[c], org), s, false);
         }
         String n = Keys.name(name);
         if (n != null) {
-            byName.merge(n, id, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+            byName.add(n.hashCode(), c -> n.equals(Keys.name(customers.name(c))), s, false);
         }
     }
 
-    public void addInvoice(OpenInvoice given) {
-        OpenInvoice inv = compact(given);
-        byId.put(inv.id(), inv);
-        byCustomer.computeIfAbsent(inv.customerId(), k -> new ArrayList<>(2)).add(inv);
-        String ref = same(Keys.reference(inv.reference()), inv.reference());
+    public void addInvoice(OpenInvoice inv) {
+        int s = invoices.add(inv, CustomerColumns.NONE);
+        invoices.setNext(s, customers.pushInvoice(inv.customerId(), s));
+        String ref = Keys.reference(inv.reference());
         if (ref != null) {
-            byReference.merge(ref, inv, (a, b) -> AMBIGUOUS_INVOICE);
+            byReference.add(ref.hashCode(), e -> isReference(e, ref), s, true);
             referenceHashes.add(ref.hashCode());
         }
-        String key = Keys.invoiceNo(inv.invoiceNo());
-        String digits = Keys.invoiceDigits(inv.invoiceNo());
-        if (key != null) {
-            byInvoiceKey.merge(key, inv, (a, b) -> a == b ? a : AMBIGUOUS_INVOICE);
-        }
+        String no = inv.invoiceNo();
+        String key = Keys.invoiceNo(no);
+        addInvoiceKey(key, s);
+        String digits = Keys.invoiceDigits(no);
         if (digits != null && !digits.equals(key)) {
-            byInvoiceKey.merge(digits, inv, (a, b) -> a == b ? a : AMBIGUOUS_INVOICE);
+            addInvoiceKey(digits, s);
         }
-        String segments = Keys.invoiceSegments(inv.invoiceNo());
-        if (segments != null) {
-            byInvoiceKey.merge(segments, inv, (a, b) -> a == b ? a : AMBIGUOUS_INVOICE);
+        addInvoiceKey(Keys.invoiceSegments(no), s);
+    }
+
+    /** Whether the invoice in slot e has the normalised reference {@code ref} (as written, or once normalised). */
+    private boolean isReference(int e, String ref) {
+        return invoices.referenceIs(e, ref) || ref.equals(Keys.reference(invoices.reference(e)));
+    }
+
+    private void addInvoiceKey(String key, int slot) {
+        if (key != null) {
+            byInvoiceKey.add(key.hashCode(), e -> hasInvoiceKey(e, key), slot, false);
         }
+    }
+
+    /** Whether {@code key} is one of the invoice-number keys of the invoice in slot e. */
+    private boolean hasInvoiceKey(int e, String key) {
+        String no = invoices.invoiceNo(e);
+        return key.equals(Keys.invoiceNo(no)) || key.equals(Keys.invoiceDigits(no)) || key.equals(Keys.invoiceSegments(no));
     }
 
     /** Remembers that a bank account paid for a customer (from matched history, or a match in this run). */
     public void learnAccount(String account, long customerId) {
         String a = Keys.digits(account);
         if (a != null && learnedByCustomer != null) {
-            learnedByCustomer.computeIfAbsent(customerId, k -> new HashMap<>()).put(a, customerId);
+            learnedByCustomer.add(a, customerId);
         } else if (a != null) {
-            byAccount.merge(a, customerId, (x, y) -> x.equals(y) ? x : AMBIGUOUS);
+            byAccount.add(a, customerId);
         }
     }
 
@@ -96,7 +132,7 @@ public final class MatchIndex {
      * count for everybody.
      */
     public void learnOnlyWithinCustomer() {
-        learnedByCustomer = new HashMap<>();
+        learnedByCustomer = new AccountTable(strings, 1024, true);
     }
 
     /** The customer the next payment is routed to (null: none), whose learned accounts it may use. */
@@ -106,8 +142,15 @@ public final class MatchIndex {
 
     /** The open invoice with this reference; empty when unknown, settled, or shared by two invoices. */
     public OpenInvoice byReference(String normalisedReference) {
-        OpenInvoice inv = byReference.get(normalisedReference);
-        return inv == AMBIGUOUS_INVOICE ? null : inv;
+        int code = referenceCode(normalisedReference);
+        return code == KeyTable.ABSENT || KeyTable.ambiguous(code) ? null : view(KeyTable.entry(code));
+    }
+
+    private int referenceCode(String ref) {
+        if (ref == null || !referenceHashes.mayContain(ref.hashCode())) {
+            return KeyTable.ABSENT;
+        }
+        return byReference.get(ref.hashCode(), e -> isReference(e, ref));
     }
 
     /**
@@ -121,127 +164,141 @@ public final class MatchIndex {
 
     /** True when the reference belongs to more than one invoice. */
     public boolean referenceAmbiguous(String normalisedReference) {
-        return byReference.get(normalisedReference) == AMBIGUOUS_INVOICE;
+        return KeyTable.ambiguous(referenceCode(normalisedReference));
     }
 
     /** Lookup result for an invoice number token. */
     public enum KeyHit { NONE, ONE, AMBIGUOUS }
 
     public KeyHit invoiceKeyHit(String key) {
-        OpenInvoice inv = key == null ? null : byInvoiceKey.get(key);
-        return inv == null ? KeyHit.NONE : inv == AMBIGUOUS_INVOICE ? KeyHit.AMBIGUOUS : KeyHit.ONE;
+        int code = invoiceKeyCode(key);
+        return code == KeyTable.ABSENT ? KeyHit.NONE : KeyTable.ambiguous(code) ? KeyHit.AMBIGUOUS : KeyHit.ONE;
     }
 
     public OpenInvoice byInvoiceKey(String key) {
-        OpenInvoice inv = key == null ? null : byInvoiceKey.get(key);
-        return inv == AMBIGUOUS_INVOICE ? null : inv;
+        int code = invoiceKeyCode(key);
+        return code == KeyTable.ABSENT || KeyTable.ambiguous(code) ? null : view(KeyTable.entry(code));
+    }
+
+    private int invoiceKeyCode(String key) {
+        return key == null ? KeyTable.ABSENT : byInvoiceKey.get(key.hashCode(), e -> hasInvoiceKey(e, key));
     }
 
     public OpenInvoice invoice(long id) {
-        return byId.get(id);
+        int s = invoices.slot(id);
+        return s < 0 ? null : view(s);
     }
 
     /** The customer's invoices that are still open, in due-date order. */
     public List<OpenInvoice> openItems(long customerId) {
-        List<OpenInvoice> all = byCustomer.get(customerId);
-        if (all == null) {
-            return List.of();
-        }
-        List<OpenInvoice> open = new ArrayList<>(all.size());
-        for (OpenInvoice inv : all) {
-            if (inv.isOpen()) {
-                open.add(inv);
+        List<OpenInvoice> open = new ArrayList<>(2);
+        for (int s = customers.firstInvoice(customerId); s != CustomerColumns.NONE; s = invoices.next(s)) {
+            if (invoices.isOpen(s)) {
+                open.add(view(s));
             }
         }
-        open.sort((a, b) -> a.dueDate() == null || b.dueDate() == null ? Long.compare(a.id(), b.id())
-                : a.dueDate().compareTo(b.dueDate()) != 0 ? a.dueDate().compareTo(b.dueDate()) : Long.compare(a.id(), b.id()));
+        if (open.size() > 1) {
+            open.sort((a, b) -> {
+                int da = invoices.dueDay(a.slot());
+                int db = invoices.dueDay(b.slot());
+                if (!InvoiceColumns.hasDue(da) || !InvoiceColumns.hasDue(db) || da == db) {
+                    return Long.compare(a.id(), b.id());
+                }
+                return Integer.compare(da, db);
+            });
+        }
         return open;
     }
 
     public CustomerRef customer(long id) {
-        return customers.get(id);
+        int s = customers.slot(id);
+        return s < 0 ? null : new CustomerRef(id, customers.customerNo(s), customers.name(s));
     }
 
     /** The customer who paid from this account before; null when unknown or shared. */
     public Long customerByAccount(String account) {
         String a = Keys.digits(account);
-        Long known = byAccount.get(a);
-        if (learnedByCustomer != null && focus != null && a != null) {
-            Map<String, Long> learned = learnedByCustomer.get(focus);
-            if (learned != null && learned.containsKey(a)) {
-                known = known == null || known.equals(focus) ? focus : AMBIGUOUS;
-            }
+        Long known = a == null ? null : byAccount.customer(a);
+        if (learnedByCustomer != null && focus != null && a != null && learnedByCustomer.has(focus, a)) {
+            known = known == null || known.equals(focus) ? focus : AMBIGUOUS;
         }
         return unique(known);
     }
 
     /** The customer who paid from this account before the run; null when unknown or shared. */
     public Long customerByAccountBeforeRun(String account) {
-        return unique(byAccount.get(Keys.digits(account)));
+        String a = Keys.digits(account);
+        return a == null ? null : unique(byAccount.customer(a));
     }
 
     public Long customerByOrgNo(String digits) {
-        return unique(byOrgNo.get(digits));
+        if (digits == null) {
+            return null;
+        }
+        return customerOf(byOrgNo.get(digits.hashCode(), c -> strings.equalTo(orgNo[c], digits)));
     }
 
     public Long customerByName(String name) {
         String n = Keys.name(name);
-        return n == null ? null : unique(byName.get(n));
+        return n == null ? null : customerOf(byName.get(n.hashCode(), c -> n.equals(Keys.name(customers.name(c)))));
+    }
+
+    private Long customerOf(int code) {
+        return code == KeyTable.ABSENT || KeyTable.ambiguous(code) ? null : customers.id(KeyTable.entry(code));
     }
 
     public int invoiceCount() {
-        return byId.size();
+        return invoices.size();
     }
 
     public int customerCount() {
         return customers.size();
     }
 
+    /** Every invoice of the index, settled ones included, as views. */
     public Collection<OpenInvoice> invoices() {
-        return byId.values();
+        return new AbstractList<>() {
+            @Override
+            public OpenInvoice get(int i) {
+                return view(i);
+            }
+
+            @Override
+            public int size() {
+                return invoices.size();
+            }
+        };
     }
 
     /**
      * Applies a decided payment to the index as the ledger will: in order, fees, interest, then principal of
      * each invoice; a write-off settles the rest of the last one.
      */
-    public void apply(Decision.Matched m, java.math.BigDecimal amount) {
-        java.math.BigDecimal left = amount;
-        OpenInvoice last = null;
+    public void apply(Decision.Matched m, BigDecimal amount) {
+        BigDecimal left = amount;
+        int last = -1;
         for (Long id : m.invoiceIds()) {
-            OpenInvoice inv = byId.get(id);
-            if (inv == null) {
+            int s = invoices.slot(id);
+            if (s < 0) {
                 continue;
             }
-            last = inv;
-            Allocation.Result r = Allocation.apply(inv.open(), left);
-            inv.setOpen(r.after());
+            last = s;
+            Allocation.Result r = Allocation.apply(invoices.open(s), left);
+            invoices.setOpen(s, r.after());
             left = r.remainder();
         }
-        if (last != null && m.writeOff().signum() > 0) {
-            last.setOpen(Allocation.apply(last.open(), m.writeOff()).after());
+        if (last >= 0 && m.writeOff().signum() > 0) {
+            invoices.setOpen(last, Allocation.apply(invoices.open(last), m.writeOff()).after());
         }
     }
 
-    /**
-     * The invoice as the index keeps it: the same instance for each currency, due date and zero amount that many
-     * invoices share. Values are unchanged (a zero keeps its scale).
-     */
-    private OpenInvoice compact(OpenInvoice inv) {
-        String currency = inv.currency() == null ? null : currencies.computeIfAbsent(inv.currency(), c -> c);
-        LocalDate due = inv.dueDate() == null ? null : dates.computeIfAbsent(inv.dueDate(), d -> d);
-        OpenItem o = inv.open();
-        OpenItem open = new OpenItem(zero(o.fee()), zero(o.interest()), zero(o.principal()));
-        return new OpenInvoice(inv.id(), inv.customerId(), inv.invoiceNo(), inv.reference(), currency, due, open);
+    /** Bytes held for strings (a rough figure for the benchmark's notes). */
+    public long stringBytes() {
+        return strings.bytes();
     }
 
-    private BigDecimal zero(BigDecimal amount) {
-        return amount == null || amount.signum() != 0 ? amount : zeros.computeIfAbsent(amount.scale(), k -> amount);
-    }
-
-    /** The normalised key, as the original string when the two are equal (one string instead of two). */
-    private static String same(String key, String original) {
-        return key != null && key.equals(original) ? original : key;
+    private OpenInvoice view(int slot) {
+        return new OpenInvoice(invoices, slot);
     }
 
     private static Long unique(Long id) {

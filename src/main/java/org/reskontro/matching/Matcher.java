@@ -76,7 +76,7 @@ public final class Matcher {
                 BigDecimal total = inv.open().total();
                 if (amount.compareTo(total) > 0) {
                     for (OpenInvoice n : named.strong) {
-                        if (n != inv && n.customerId() == inv.customerId()) {
+                        if (n.id() != inv.id() && n.customerId() == inv.customerId()) {
                             list.add(n);
                         }
                     }

@@ -66,6 +66,8 @@ class BenchAllCommand implements Callable<Integer> {
 
     private static final LocalDate MATCH_DATE = LocalDate.of(2024, 4, 30);
     private static final double MB = 1024.0 * 1024.0;
+    /** The camt.053 that is imported and matched when it is not the parsed one, and that --ledger-only writes. */
+    private static final String IMPORT_FILE = BenchLedger.FILE_PREFIX + "-import-camt053.xml";
 
     private final Services services;
 
@@ -115,11 +117,13 @@ class BenchAllCommand implements Callable<Integer> {
     boolean importMatchOnly;
 
     @Option(names = "--ledger-only", description = "Only generate and write the ledger of M invoices, then stop "
-            + "(give this run a larger heap for M = 1000000; measure it with --reuse-ledger).")
+            + "and write the camt.053 of N transactions (--import-transactions, default K) into --out (give this run a larger "
+            + "heap for M = 1000000; measure it with --reuse-ledger).")
     boolean ledgerOnly;
 
     @Option(names = "--reuse-ledger", description = "Use the benchmark ledger already in the database (written by "
-            + "--ledger-only): only dunning evaluate, dunning apply (every overdue customer escalates) and the letters.")
+            + "--ledger-only): only dunning evaluate, dunning apply (every overdue customer escalates) and the letters; with "
+            + "--import-match-only, only the import + match of the camt.053 that --ledger-only wrote into the same --out.")
     boolean reuseLedger;
 
     @Spec
@@ -155,6 +159,16 @@ class BenchAllCommand implements Callable<Integer> {
                 throw new RejectedInputException("--reuse-ledger needs a benchmark ledger in the database (--ledger-only)");
             }
             w.printf("reusing the benchmark ledger in the database: %d open invoices%n", bench.invoiceCount());
+            if (importMatchOnly) {
+                Path file = dir.resolve(IMPORT_FILE);
+                if (!Files.exists(file)) {
+                    throw new RejectedInputException("--reuse-ledger --import-match-only imports " + file
+                            + ", which --ledger-only writes: give both runs the same --out");
+                }
+                importAndMatch(file, bench);
+                w.flush();
+                return Cli.OK;
+            }
             dunningEvaluate();
             dunningApply();
             letters(dir);
@@ -176,6 +190,20 @@ class BenchAllCommand implements Callable<Integer> {
             line("generate", String.format("ledger of %d customers, %d invoices", ledger.customers().size(),
                     ledger.invoices().size()), seconds(t), ledger.invoices().size(), "invoices", heap);
             heap.close();
+            // the file that a later --reuse-ledger --import-match-only imports and matches (at a smaller heap)
+            long count = importTransactions == null ? transactions : importTransactions;
+            List<BankPayment> paid = new ArrayList<>(ledger.payments().size());
+            for (SyntheticLedger.Payment p : ledger.payments()) {
+                paid.add(p.tx());
+            }
+            heap = HeapMeter.start();
+            t = System.nanoTime();
+            Path file = dir.resolve(IMPORT_FILE);
+            BankFileWriters.camt(file, false, () -> BankFileWriters.cycle(paid, count));
+            line("write files", String.format("camt.053 of %d transactions to import (%.0f MB), %s", count,
+                    Files.size(file) / MB, file), seconds(t), count, "transactions", heap);
+            heap.close();
+            paid.clear();
             writeLedger(bench, ledger);
             return Cli.OK;
         }
@@ -196,7 +224,7 @@ class BenchAllCommand implements Callable<Integer> {
         long importCount = importTransactions == null ? transactions : importTransactions;
         Path importFile = camt053;
         if (importCount != transactions) {
-            importFile = dir.resolve(BenchLedger.FILE_PREFIX + "-import-camt053.xml");
+            importFile = dir.resolve(IMPORT_FILE);
             BankFileWriters.camt(importFile, false, () -> BankFileWriters.cycle(payments, importCount));
         }
         line("write files", (camt053Only || importMatchOnly ? String.format("camt.053 of %d transactions (%.0f MB)", transactions,
