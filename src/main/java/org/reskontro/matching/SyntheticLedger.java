@@ -86,7 +86,7 @@ public final class SyntheticLedger {
 
     /** The index a run would load from this ledger before any of its transactions is matched. */
     public MatchIndex index() {
-        MatchIndex idx = new MatchIndex();
+        MatchIndex idx = new MatchIndex(customers.size(), invoices.size());
         for (Customer c : customers) {
             idx.addCustomer(c.id(), c.customerNo(), c.name(), c.orgNo());
             if (c.history()) {

@@ -20,12 +20,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Money on account: the parts of payment postings that no invoice took (an overpayment, a payment put on account
  * by a person, a payment for invoices settled meanwhile). {@link #open()} lists them for refund;
  * {@link #applyAll(LocalDate)} uses them on the same customer's open invoices, oldest credit first and the
- * earliest due invoice first, one customer per transaction under the customer lock. A payment that the bank
+ * earliest due invoice first, each customer under its lock, up to {@value #CUSTOMERS_PER_TRANSACTION} customers per
+ * transaction. A payment that the bank
  * returned (reversed) is no credit. Invoices on hold (dispute) and claims in collection are left alone.
  */
 public class Credits {
 
     public static final String SOURCE = "credit";
+    /**
+     * Customers whose credits are used in one transaction (each under its lock, taken in customer order): a commit
+     * per customer cost ~10 ms, 50 s for the 3,731 customers with credit after a 1,000,000-payment night.
+     */
+    static final int CUSTOMERS_PER_TRANSACTION = 100;
 
     /** Unallocated parts of payment postings that were not reversed, oldest first per customer. */
     private static final String OPEN = """
@@ -86,14 +92,17 @@ public class Credits {
         int touched = 0;
         int allocations = 0;
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-        for (long customerId : customers) {
-            List<CreditPlan.Use> uses = tx.execute(status -> applyOne(customerId, date));
-            if (uses == null || uses.isEmpty()) {
-                continue;
+        for (int from = 0; from < customers.size(); from += CUSTOMERS_PER_TRANSACTION) {
+            List<Long> group = customers.subList(from, Math.min(customers.size(), from + CUSTOMERS_PER_TRANSACTION));
+            List<List<CreditPlan.Use>> used = tx.execute(status -> group.stream().map(c -> applyOne(c, date)).toList());
+            for (List<CreditPlan.Use> uses : used) {
+                if (uses.isEmpty()) {
+                    continue;
+                }
+                touched++;
+                allocations += uses.size();
+                uses.forEach(u -> amounts.merge(u.currency(), u.amount(), BigDecimal::add));
             }
-            touched++;
-            allocations += uses.size();
-            uses.forEach(u -> amounts.merge(u.currency(), u.amount(), BigDecimal::add));
         }
         return new Applied(touched, allocations, amounts);
     }
