@@ -81,15 +81,14 @@ class BatchedReversals {
                 e2e.add(p.endToEndId());
             }
         }
-        if (!e2e.isEmpty()) {
-            named.query("""
-                    SELECT id, posting_id, customer_id, amount, currency, end_to_end_id FROM bank_transaction
-                     WHERE end_to_end_id IN (:e2e) AND match_status IN ('MATCHED', 'ON_ACCOUNT') AND posting_id IS NOT NULL
-                     ORDER BY id DESC""", Map.of("e2e", e2e), rs -> {
-                byE2e.computeIfAbsent(rs.getString(6), k -> new ArrayList<>()).add(new Original(rs.getLong(1), rs.getLong(2),
-                        rs.getLong(3), rs.getBigDecimal(4), rs.getString(5)));
-            });
-        }
+        BatchSql.inSlices(e2e, slice -> named.query("""
+                SELECT id, posting_id, customer_id, amount, currency, end_to_end_id FROM bank_transaction
+                 WHERE end_to_end_id IN (:e2e) AND match_status IN ('MATCHED', 'ON_ACCOUNT') AND posting_id IS NOT NULL""",
+                Map.of("e2e", slice), rs -> {
+                    byE2e.computeIfAbsent(rs.getString(6), k -> new ArrayList<>()).add(new Original(rs.getLong(1),
+                            rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getString(5)));
+                }));
+        byE2e.values().forEach(l -> l.sort((a, b) -> Long.compare(b.txId(), a.txId()))); // the latest payment first
         Map<BankPayment, Original> found = new LinkedHashMap<>();
         List<BankPayment> rest = new ArrayList<>();
         Set<Long> usedOriginals = new HashSet<>();
@@ -207,11 +206,14 @@ class BatchedReversals {
             reversedPosting.forEach((k, v) -> reversingKey.put(v, k));
             List<Object[]> allocs = new ArrayList<>();
             Set<Long> invoiceIds = new TreeSet<>();
-            named.query("SELECT id, posting_id, invoice_id, component, amount, allocation_date FROM allocation "
-                    + "WHERE posting_id IN (:ids) ORDER BY id", Map.of("ids", reversedPosting.values()), rs -> {
-                allocs.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getBigDecimal(5)});
-                invoiceIds.add(rs.getLong(3));
-            });
+            BatchSql.inSlices(new TreeSet<>(reversedPosting.values()), slice -> named.query(
+                    "SELECT id, posting_id, invoice_id, component, amount, allocation_date FROM allocation "
+                            + "WHERE posting_id IN (:ids)", Map.of("ids", slice), rs -> {
+                        allocs.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                                rs.getBigDecimal(5)});
+                        invoiceIds.add(rs.getLong(3));
+                    }));
+            allocs.sort((a, b) -> Long.compare((Long) a[0], (Long) b[0]));
             Map<Long, Inv> invoices = new HashMap<>();
             if (!invoiceIds.isEmpty()) {
                 named.query("""

@@ -33,15 +33,19 @@ public class Credits {
      */
     static final int CUSTOMERS_PER_TRANSACTION = 100;
 
-    /** Unallocated parts of payment postings that were not reversed, oldest first per customer. */
+    /**
+     * Unallocated parts of payment postings that were not reversed, oldest first per customer. "Not reversed" is an
+     * anti-join (no reversal row r), not {@code NOT EXISTS}: MariaDB materialised that subquery, every reversal posting
+     * of the ledger, for each customer's look-up (10 ms each; 0.4 ms as a join).
+     */
     private static final String OPEN = """
             SELECT p.id, p.customer_id, c.customer_no, c.name, p.currency, p.posting_date, p.document_no,
                    -p.amount - COALESCE(SUM(a.amount), 0) AS credit_left
               FROM posting p
               JOIN customer c ON c.id = p.customer_id
+              LEFT JOIN posting r ON r.reverses_id = p.id
               LEFT JOIN allocation a ON a.posting_id = p.id
-             WHERE p.type = 'PAYMENT' AND p.amount < 0
-               AND NOT EXISTS (SELECT 1 FROM posting r WHERE r.reverses_id = p.id)
+             WHERE p.type = 'PAYMENT' AND p.amount < 0 AND r.id IS NULL
                %s
              GROUP BY p.id, p.customer_id, c.customer_no, c.name, p.currency, p.posting_date, p.document_no, p.amount
             HAVING -p.amount - COALESCE(SUM(a.amount), 0) > 0
