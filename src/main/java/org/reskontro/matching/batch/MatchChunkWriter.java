@@ -3,12 +3,12 @@ package org.reskontro.matching.batch;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.reskontro.common.CustomerRange;
 import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.Decision;
 import org.reskontro.matching.MatchIndex;
-import org.reskontro.matching.MatchRouter;
 import org.reskontro.matching.Matcher;
 import org.reskontro.matching.jdbc.MatchIndexLoader;
 import org.reskontro.matching.jdbc.MatchRoutes;
@@ -36,7 +36,6 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
     private final MatchRoutes routes;
     private final long routeId;
     private final CustomerRange partition;
-    private final MatchRouter router = new MatchRouter();
     private MatchIndex index;
     private long matched;
     private long onAccount;
@@ -89,10 +88,15 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
             index = load();
         }
         long t0 = System.nanoTime();
+        List<Long> ids = new ArrayList<>(chunk.size());
+        chunk.forEach(p -> ids.add(p.id()));
+        // the customer the routing pass gave each payment (the partition reads only those): its focus, the same
+        // on a restart, when invoices settled before it are no longer in the index the router would look at
+        Map<Long, Long> routed = partition == null ? Map.of() : routes.customersOf(routeId, ids);
         List<MatchWriter.Outcome> outcomes = new ArrayList<>(chunk.size());
         for (BankPayment p : chunk) {
             if (partition != null) {
-                index.focus(router.route(p, index));
+                index.focus(routed.get(p.id()));
             }
             Decision d = matcher.decide(p, index);
             if (d instanceof Decision.Matched m) {
@@ -102,8 +106,6 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
         }
         long t1 = System.nanoTime();
         MatchWriter.Counts c = writer.write(outcomes, date, index);
-        List<Long> ids = new ArrayList<>(chunk.size());
-        chunk.forEach(p -> ids.add(p.id()));
         routes.markDecided(routeId, ids);
         decideNanos += t1 - t0;
         writeNanos += System.nanoTime() - t1;

@@ -2,7 +2,9 @@ package org.reskontro.matching.jdbc;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -70,6 +72,26 @@ public class MatchRoutes {
             jdbc.update("UPDATE match_route SET decided = TRUE WHERE route_id = ? AND transaction_id IN (" + ids + ")",
                     routeId);
         }
+    }
+
+    /**
+     * The customer each of these transactions was routed to by route {@code routeId} (transactions routed to none,
+     * or not in the route, are absent).
+     */
+    public Map<Long, Long> customersOf(long routeId, List<Long> transactionIds) {
+        Map<Long, Long> customers = new HashMap<>();
+        for (int from = 0; from < transactionIds.size(); from += ROWS_PER_INSERT) {
+            List<Long> part = transactionIds.subList(from, Math.min(transactionIds.size(), from + ROWS_PER_INSERT));
+            StringBuilder ids = new StringBuilder();
+            for (Long id : part) {
+                ids.append(ids.isEmpty() ? "" : ",").append(id.longValue());
+            }
+            jdbc.query("SELECT transaction_id, customer_id FROM match_route WHERE route_id = ? AND customer_id IS NOT NULL"
+                    + " AND transaction_id IN (" + ids + ")", rs -> {
+                        customers.put(rs.getLong(1), rs.getLong(2));
+                    }, routeId);
+        }
+        return customers;
     }
 
     /** The number of transactions routed to each customer, by customer id. */
