@@ -217,6 +217,32 @@ class MatchJobTest {
     }
 
     @Test
+    void moreReturnsInOneChunkThanOneLookUpListHoldsAreAllUndone() {
+        int n = 250; // more than two IN lists of end-to-end ids (BatchSql.IN_SLICE)
+        long[] invoices = new long[n];
+        long[] payments = new long[n];
+        for (int i = 0; i < n; i++) {
+            long c = f.customer("2" + (1000 + i), "Kunde " + i + " AS", null);
+            String kid = MatchingFixture.kid(String.valueOf(3_000_000_000L + i));
+            invoices[i] = f.invoice(c, "2024-" + (5000 + i), kid, (100 + i) + ".00");
+            payments[i] = f.tx((100 + i) + ".00", kid, null, null, null, false, "E2E-BULK-" + i);
+        }
+        match();
+        long[] returns = new long[n];
+        for (int i = 0; i < n; i++) {
+            assertThat(f.invoiceStatus(invoices[i])).isEqualTo("PAID");
+            returns[i] = f.tx("-" + (100 + i) + ".00", null, null, null, "Retur", true, "E2E-BULK-" + i);
+        }
+        assertThat(match().out()).contains("reversed " + n);
+        for (int i = 0; i < n; i++) {
+            assertThat(f.status(returns[i])).isEqualTo("REVERSED");
+            assertThat(f.status(payments[i])).isEqualTo("REVERSED");
+            assertThat(f.invoiceStatus(invoices[i])).isEqualTo("OPEN");
+            assertThat(f.open(invoices[i])).isEqualByComparingTo((100 + i) + ".00");
+        }
+    }
+
+    @Test
     void aReturnWithoutEndToEndIdIsFoundByItsReferenceAndUndoesPaymentAndWriteOff() {
         long pay = f.tx("2490.00", KID2, null, null, null);
         match();
