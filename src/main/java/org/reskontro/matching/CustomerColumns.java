@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The index's customers as columns: id, customer number and name (in the {@link StringPool}), and the first of the
+ * The index's customers as columns: id, customer number, name and organisation number digits (in the
+ * {@link StringPool}), and the first of the
  * customer's invoices (the rest are chained by {@link InvoiceColumns#next}). Slots are found by id as in
  * {@link InvoiceColumns}. Invoices of a customer the index does not hold still get a chain, kept by id aside.
  * Not thread-safe.
@@ -19,6 +20,7 @@ final class CustomerColumns {
     private long[] id;
     private int[] customerNo;
     private int[] name;
+    private int[] orgNo;
     private int[] firstInvoice;
     private final IdSlots slots = new IdSlots();
     private final Map<Long, Integer> firstInvoiceOfUnknown = new HashMap<>();
@@ -29,11 +31,12 @@ final class CustomerColumns {
         id = new long[n];
         customerNo = new int[n];
         name = new int[n];
+        orgNo = new int[n];
         firstInvoice = new int[n];
     }
 
-    /** Adds the customer, or replaces its number and name when it is there; returns its slot. */
-    int add(long customerId, String no, String customerName) {
+    /** Adds the customer, or replaces its number, name and organisation number when it is there; returns its slot. */
+    int add(long customerId, String no, String customerName, String orgNoDigits) {
         int s = slot(customerId);
         if (s == NONE) {
             if (size == id.length) {
@@ -47,6 +50,7 @@ final class CustomerColumns {
         }
         customerNo[s] = strings.add(no);
         name[s] = strings.add(customerName);
+        orgNo[s] = strings.add(orgNoDigits);
         return s;
     }
 
@@ -68,6 +72,10 @@ final class CustomerColumns {
 
     String name(int s) {
         return strings.get(name[s]);
+    }
+
+    boolean orgNoIs(int s, String digits) {
+        return strings.equalTo(orgNo[s], digits);
     }
 
     /** The first invoice slot of the customer's chain, or NONE. */
@@ -97,6 +105,7 @@ final class CustomerColumns {
         id = Arrays.copyOf(id, n);
         customerNo = Arrays.copyOf(customerNo, n);
         name = Arrays.copyOf(name, n);
+        orgNo = Arrays.copyOf(orgNo, n);
         firstInvoice = Arrays.copyOf(firstInvoice, n);
     }
 }

@@ -3,7 +3,6 @@ package org.reskontro.matching;
 import java.math.BigDecimal;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -38,8 +37,6 @@ public final class MatchIndex {
     private final KeyTable byInvoiceKey;
     /** Organisation number digits -> customer slot. */
     private final KeyTable byOrgNo;
-    /** The digits of each customer's organisation number that {@link #byOrgNo} holds, by customer slot. */
-    private int[] orgNo;
     /** Normalised name -> customer slot. */
     private final KeyTable byName;
     private final AccountTable byAccount;
@@ -58,20 +55,15 @@ public final class MatchIndex {
         byReference = new KeyTable(expectedInvoices);
         byInvoiceKey = new KeyTable(2 * expectedInvoices);
         byOrgNo = new KeyTable(expectedCustomers);
-        orgNo = new int[Math.max(16, expectedCustomers)];
         byName = new KeyTable(expectedCustomers);
         byAccount = new AccountTable(strings, expectedCustomers, false);
     }
 
     public void addCustomer(long id, String customerNo, String name, String orgNo) {
-        int s = customers.add(id, customerNo, name);
         String org = Keys.digits(orgNo);
+        int s = customers.add(id, customerNo, name, org);
         if (org != null) {
-            if (s >= this.orgNo.length) {
-                this.orgNo = Arrays.copyOf(this.orgNo, Math.max(s + 1, this.orgNo.length + (this.orgNo.length >> 1)));
-            }
-            this.orgNo[s] = strings.add(org);
-            byOrgNo.add(org.hashCode(), c -> strings.equalTo(this.orgNo[c], org), s, false);
+            byOrgNo.add(org.hashCode(), c -> customers.orgNoIs(c, org), s, false);
         }
         String n = Keys.name(name);
         if (n != null) {
@@ -235,7 +227,7 @@ public final class MatchIndex {
         if (digits == null) {
             return null;
         }
-        return customerOf(byOrgNo.get(digits.hashCode(), c -> strings.equalTo(orgNo[c], digits)));
+        return customerOf(byOrgNo.get(digits.hashCode(), c -> customers.orgNoIs(c, digits)));
     }
 
     public Long customerByName(String name) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.MatchIndex;
@@ -63,15 +64,8 @@ public class MatchRoutes {
 
     /** Records, in the chunk's transaction, that these transactions of route {@code routeId} are decided. */
     public void markDecided(long routeId, List<Long> transactionIds) {
-        for (int from = 0; from < transactionIds.size(); from += ROWS_PER_INSERT) {
-            List<Long> part = transactionIds.subList(from, Math.min(transactionIds.size(), from + ROWS_PER_INSERT));
-            StringBuilder ids = new StringBuilder();
-            for (Long id : part) {
-                ids.append(ids.isEmpty() ? "" : ",").append(id.longValue());
-            }
-            jdbc.update("UPDATE match_route SET decided = TRUE WHERE route_id = ? AND transaction_id IN (" + ids + ")",
-                    routeId);
-        }
+        forIdLists(transactionIds, ids -> jdbc.update(
+                "UPDATE match_route SET decided = TRUE WHERE route_id = ? AND transaction_id IN (" + ids + ")", routeId));
     }
 
     /**
@@ -80,18 +74,22 @@ public class MatchRoutes {
      */
     public Map<Long, Long> customersOf(long routeId, List<Long> transactionIds) {
         Map<Long, Long> customers = new HashMap<>();
+        forIdLists(transactionIds, ids -> jdbc.query("SELECT transaction_id, customer_id FROM match_route"
+                + " WHERE route_id = ? AND customer_id IS NOT NULL AND transaction_id IN (" + ids + ")", rs -> {
+                    customers.put(rs.getLong(1), rs.getLong(2));
+                }, routeId));
+        return customers;
+    }
+
+    /** The ids as comma-separated lists of at most {@code ROWS_PER_INSERT} (numbers only, from our own longs). */
+    private static void forIdLists(List<Long> transactionIds, Consumer<String> statement) {
         for (int from = 0; from < transactionIds.size(); from += ROWS_PER_INSERT) {
-            List<Long> part = transactionIds.subList(from, Math.min(transactionIds.size(), from + ROWS_PER_INSERT));
             StringBuilder ids = new StringBuilder();
-            for (Long id : part) {
+            for (Long id : transactionIds.subList(from, Math.min(transactionIds.size(), from + ROWS_PER_INSERT))) {
                 ids.append(ids.isEmpty() ? "" : ",").append(id.longValue());
             }
-            jdbc.query("SELECT transaction_id, customer_id FROM match_route WHERE route_id = ? AND customer_id IS NOT NULL"
-                    + " AND transaction_id IN (" + ids + ")", rs -> {
-                        customers.put(rs.getLong(1), rs.getLong(2));
-                    }, routeId);
+            statement.accept(ids.toString());
         }
-        return customers;
     }
 
     /** The number of transactions routed to each customer, by customer id. */

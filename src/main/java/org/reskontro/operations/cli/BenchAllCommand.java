@@ -186,34 +186,27 @@ class BenchAllCommand implements Callable<Integer> {
         }
         HeapMeter heap = HeapMeter.start();
         SyntheticLedger ledger = SyntheticLedger.generate(invoices, seed);
-        if (ledgerOnly) {
-            line("generate", String.format("ledger of %d customers, %d invoices", ledger.customers().size(),
-                    ledger.invoices().size()), seconds(t), ledger.invoices().size(), "invoices", heap);
-            heap.close();
-            // the file that a later --reuse-ledger --import-match-only imports and matches (at a smaller heap)
-            long count = importTransactions == null ? transactions : importTransactions;
-            List<BankPayment> paid = new ArrayList<>(ledger.payments().size());
-            for (SyntheticLedger.Payment p : ledger.payments()) {
-                paid.add(p.tx());
-            }
-            heap = HeapMeter.start();
-            t = System.nanoTime();
-            Path file = dir.resolve(IMPORT_FILE);
-            BankFileWriters.camt(file, false, () -> BankFileWriters.cycle(paid, count));
-            line("write files", String.format("camt.053 of %d transactions to import (%.0f MB), %s", count,
-                    Files.size(file) / MB, file), seconds(t), count, "transactions", heap);
-            heap.close();
-            paid.clear();
-            writeLedger(bench, ledger);
-            return Cli.OK;
-        }
         List<BankPayment> payments = new ArrayList<>(ledger.payments().size());
         for (SyntheticLedger.Payment p : ledger.payments()) {
             payments.add(p.tx());
         }
+        long importCount = importTransactions == null ? transactions : importTransactions;
         line("generate", String.format("ledger of %d customers, %d invoices, %d payments", ledger.customers().size(),
                 ledger.invoices().size(), payments.size()), seconds(t), ledger.invoices().size(), "invoices", heap);
         heap.close();
+        if (ledgerOnly) {
+            // the file that a later --reuse-ledger --import-match-only imports and matches (at a smaller heap)
+            heap = HeapMeter.start();
+            t = System.nanoTime();
+            Path file = dir.resolve(IMPORT_FILE);
+            BankFileWriters.camt(file, false, () -> BankFileWriters.cycle(payments, importCount));
+            line("write files", String.format("camt.053 of %d transactions to import (%.0f MB), %s", importCount,
+                    Files.size(file) / MB, file), seconds(t), importCount, "transactions", heap);
+            heap.close();
+            payments.clear();
+            writeLedger(bench, ledger);
+            return Cli.OK;
+        }
         heap = HeapMeter.start();
         t = System.nanoTime();
         BankFileWriters.camt(camt053, false, () -> BankFileWriters.cycle(payments, transactions));
@@ -221,7 +214,6 @@ class BenchAllCommand implements Callable<Integer> {
             BankFileWriters.camt(camt054, true, () -> BankFileWriters.cycle(payments, transactions));
             BankFileWriters.ocr(ocr, BankFileWriters.cycle(payments, transactions));
         }
-        long importCount = importTransactions == null ? transactions : importTransactions;
         Path importFile = camt053;
         if (importCount != transactions) {
             importFile = dir.resolve(IMPORT_FILE);
