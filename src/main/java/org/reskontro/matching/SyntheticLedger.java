@@ -66,11 +66,30 @@ public final class SyntheticLedger {
     private static final String[] PERSON = {"Kari", "Ola", "Per", "Lise", "Anna", "Erik", "Ingrid", "Lars", "Sofia",
             "Jonas", "Maja", "Emil"};
     private static final String[] PERSON_LAST = {"Nordmann", "Svensk", "Testesen", "Utvik", "Bråten", "Lie"};
+    /** Words that keep the customer names of one chunk apart from those of every other (see {@link #generateInChunks}). */
+    private static final String[] PLACE = {"Bergen", "Tromsø", "Bodø", "Molde", "Hamar", "Skien", "Ålesund", "Harstad",
+            "Lillehammer", "Gjøvik", "Kongsberg", "Arendal", "Halden", "Narvik", "Alta", "Kiruna", "Umeå", "Luleå",
+            "Gävle", "Västerås", "Örebro", "Jönköping", "Växjö", "Kalmar", "Visby", "Borås", "Falun", "Karlstad",
+            "Sundsvall", "Östersund", "Lund", "Ystad", "Mora", "Askim", "Moss", "Larvik", "Florø", "Voss", "Røros", "Steinkjer"};
     private static final String[] OUTGOING_TEXT = {"Husleie", "Lønn", "Strøm", "Leverandør faktura", "Skatt", "Forsikring"};
 
     private final List<Customer> customers = new ArrayList<>();
     private final List<Invoice> invoices = new ArrayList<>();
     private final List<Payment> payments = new ArrayList<>();
+    /** Ids before this chunk's (0 for a ledger generated whole), and the payments of the whole ledger. */
+    private final long customerBase;
+    private final long invoiceBase;
+    private final long paymentBase;
+    private final long totalPayments;
+    private final String place;
+
+    private SyntheticLedger(long customerBase, long invoiceBase, long paymentBase, long totalPayments, String place) {
+        this.customerBase = customerBase;
+        this.invoiceBase = invoiceBase;
+        this.paymentBase = paymentBase;
+        this.totalPayments = totalPayments;
+        this.place = place;
+    }
 
     public List<Customer> customers() {
         return customers;
@@ -114,23 +133,61 @@ public final class SyntheticLedger {
     }
 
     public static SyntheticLedger generate(int n, long seed, Map<Kind, Integer> mix) {
-        SyntheticLedger l = new SyntheticLedger();
+        SyntheticLedger l = new SyntheticLedger(0, 0, 0, n, null);
         SplittableRandom rnd = new SplittableRandom(seed);
         l.makeLedger(n, rnd);
         l.makePayments(n, rnd, mix);
         return l;
     }
 
+    /**
+     * The ledger of N invoices generated as consecutive chunks of at most {@code chunk} invoices, each handed to
+     * {@code each} and then dropped, so that a ledger of millions fits a small heap. A ledger of at most {@code chunk}
+     * invoices is exactly {@link #generate(int, long)}. Chunk k (from 0) is generated with seed {@code seed + k}; its
+     * ids (customers, invoices, payments, and the numbers, references and end-to-end ids made of them) follow the
+     * previous chunk's; its customers' names carry a place word of their own, so no name is shared across chunks and
+     * a name unique in its chunk is unique in the ledger; booking dates run over the month across the whole ledger.
+     * A payment's truth, a combined payment's invoices and a reversal's original stay within one chunk.
+     */
+    public static void generateInChunks(int n, long seed, int chunk, java.util.function.Consumer<SyntheticLedger> each) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be at least 1");
+        }
+        long customers = 0;
+        for (int k = 0, done = 0; done < n; k++) {
+            int size = Math.min(chunk, n - done);
+            String place = k == 0 ? null : PLACE[(k - 1) % PLACE.length]
+                    + ((k - 1) / PLACE.length == 0 ? "" : String.valueOf((k - 1) / PLACE.length + 1));
+            SyntheticLedger l = new SyntheticLedger(customers, done, done, n, place);
+            SplittableRandom rnd = new SplittableRandom(seed + k);
+            l.makeLedger(size, rnd);
+            l.makePayments(size, rnd, defaultMix());
+            customers += l.customers.size();
+            done += size;
+            each.accept(l);
+        }
+    }
+
+    private Customer customer(long id) {
+        return customers.get((int) (id - customerBase - 1));
+    }
+
+    private Invoice invoice(long id) {
+        return invoices.get((int) (id - invoiceBase - 1));
+    }
+
     private void makeLedger(int n, SplittableRandom rnd) {
         LocalDate start = LocalDate.of(2024, 3, 1);
         Map<String, Integer> nameCount = new HashMap<>();
-        int inv = 0;
-        int c = 0;
-        while (inv < n) {
+        long inv = invoiceBase;
+        long c = customerBase;
+        long end = invoiceBase + n;
+        while (inv < end) {
             c++;
             Country country = rnd.nextInt(10) < 7 ? Country.NO : Country.SE;
             String name = ADJ[rnd.nextInt(ADJ.length)] + " " + TRADE[rnd.nextInt(TRADE.length)] + " "
-                    + FAMILY[rnd.nextInt(FAMILY.length)] + (country == Country.NO ? " AS" : " AB");
+                    + FAMILY[rnd.nextInt(FAMILY.length)] + (place == null ? "" : " " + place)
+                    + (country == Country.NO ? " AS" : " AB");
             nameCount.merge(Keys.name(name), 1, Integer::sum);
             String orgNo;
             if (country == Country.NO) {
@@ -148,7 +205,7 @@ public final class SyntheticLedger {
             customers.add(new Customer(c, customerNo, name, orgNo, country, country == Country.NO ? "NOK" : "SEK",
                     account, rnd.nextInt(10) < 6));
             int k = pick(rnd, new int[] {40, 30, 20, 10}) + 1;
-            for (int i = 0; i < k && inv < n; i++) {
+            for (int i = 0; i < k && inv < end; i++) {
                 inv++;
                 String invoiceNo = "2024-" + String.format("%07d", inv);
                 ReferenceScheme scheme = country == Country.NO
@@ -166,7 +223,7 @@ public final class SyntheticLedger {
         // only customers with a unique name are paid by name alone (a shared name must never decide)
         uniqueName = new boolean[customers.size() + 1];
         for (Customer cu : customers) {
-            uniqueName[(int) cu.id()] = nameCount.get(Keys.name(cu.name())) == 1;
+            uniqueName[(int) (cu.id() - customerBase)] = nameCount.get(Keys.name(cu.name())) == 1;
         }
     }
 
@@ -180,16 +237,16 @@ public final class SyntheticLedger {
         }
         int[] order = shuffled(invoices.size(), rnd);
         int next = 0;
-        boolean[] used = new boolean[invoices.size() + 1];
+        boolean[] used = new boolean[invoices.size() + 1]; // by invoice id - invoiceBase
         Map<Long, List<Invoice>> byCustomer = new HashMap<>();
         for (Invoice i : invoices) {
             byCustomer.computeIfAbsent(i.customerId(), k -> new ArrayList<>()).add(i);
         }
         List<Payment> reversible = new ArrayList<>();
         LocalDate day0 = LocalDate.of(2024, 4, 2);
-        for (int p = 1; p <= n; p++) {
+        for (long p = paymentBase + 1; p <= paymentBase + n; p++) {
             Kind kind = kinds[pick(rnd, weights)];
-            LocalDate booking = day0.plusDays(Math.min(27, (long) p * 27 / n));
+            LocalDate booking = day0.plusDays(Math.min(27, p * 27 / totalPayments));
             String e2e = "E2E" + p;
             String bankRef = "BR" + p;
             if (kind == Kind.REVERSAL && !reversible.isEmpty()) {
@@ -223,12 +280,12 @@ public final class SyntheticLedger {
                 Invoice first = null;
                 for (int tries = 0; tries < 50 && first == null; tries++) {
                     Invoice cand = invoices.get(order[rnd.nextInt(order.length)] - 1);
-                    if (used[(int) cand.id()]) {
+                    if (used[(int) (cand.id() - invoiceBase)]) {
                         continue;
                     }
                     List<Invoice> siblings = new ArrayList<>();
                     for (Invoice s : byCustomer.get(cand.customerId())) {
-                        if (!used[(int) s.id()]) {
+                        if (!used[(int) (s.id() - invoiceBase)]) {
                             siblings.add(s);
                         }
                     }
@@ -252,18 +309,18 @@ public final class SyntheticLedger {
                 paid.add(invoices.get(order[next] - 1));
             }
             for (Invoice i : paid) {
-                used[(int) i.id()] = true;
+                used[(int) (i.id() - invoiceBase)] = true;
             }
             Invoice inv = paid.get(0);
-            Customer cu = customers.get((int) inv.customerId() - 1);
-            if (kind == Kind.NAME_VARIANT && !uniqueName[(int) cu.id()]) {
+            Customer cu = customer(inv.customerId());
+            if (kind == Kind.NAME_VARIANT && !uniqueName[(int) (cu.id() - customerBase)]) {
                 kind = Kind.REFERENCE;
             }
             if (kind == Kind.MISTYPED_REFERENCE || kind == Kind.COMBINED_SUBSET) {
                 if (!cu.history()) {
                     cu = new Customer(cu.id(), cu.customerNo(), cu.name(), cu.orgNo(), cu.country(), cu.currency(),
                             cu.account(), true);
-                    customers.set((int) cu.id() - 1, cu);
+                    customers.set((int) (cu.id() - customerBase - 1), cu);
                 }
             }
             BigDecimal total = BigDecimal.ZERO;

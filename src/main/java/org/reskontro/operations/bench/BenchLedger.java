@@ -77,14 +77,27 @@ public class BenchLedger {
         });
     }
 
+    /** Writes a ledger generated whole: {@link #start()} and one {@link #writeChunk}. */
     public void write(SyntheticLedger l) {
-        ledger.writeCustomersAndInvoices(l, c -> "kunde" + c.customerNo() + "@example.no");
+        writeChunk(start(), l);
+    }
+
+    /** Writes the bank statement that the payment history belongs to; returns its id for {@link #writeChunk}. */
+    public long start() {
         jdbc.update("INSERT INTO bank_file (sha256, file_name, format, status) VALUES (?, '" + FILE_PREFIX
                 + "', 'SYNTHETIC', 'IMPORTED')", "0".repeat(64));
         Long fileId = jdbc.queryForObject("SELECT id FROM bank_file WHERE file_name = '" + FILE_PREFIX + "'", Long.class);
         jdbc.update("INSERT INTO bank_statement (bank_file_id, statement_key, format, currency) "
                 + "VALUES (?, 'synthetic-history', 'SYNTHETIC', 'NOK')", fileId);
-        Long statementId = jdbc.queryForObject("SELECT id FROM bank_statement WHERE bank_file_id = ?", Long.class, fileId);
+        return jdbc.queryForObject("SELECT id FROM bank_statement WHERE bank_file_id = ?", Long.class, fileId);
+    }
+
+    /**
+     * Writes one generated ledger or chunk of one ({@link SyntheticLedger#generateInChunks}): its customers, invoices
+     * with their INVOICE postings, and a March payment from the account of each customer that has paid before.
+     */
+    public void writeChunk(long statementId, SyntheticLedger l) {
+        ledger.writeCustomersAndInvoices(l, c -> "kunde" + c.customerNo() + "@example.no");
         List<SyntheticLedger.Customer> history = new ArrayList<>();
         for (SyntheticLedger.Customer c : l.customers()) {
             if (c.history()) {

@@ -68,6 +68,8 @@ class BenchAllCommand implements Callable<Integer> {
     private static final double MB = 1024.0 * 1024.0;
     /** The camt.053 that is imported and matched when it is not the parsed one, and that --ledger-only writes. */
     private static final String IMPORT_FILE = BenchLedger.FILE_PREFIX + "-import-camt053.xml";
+    /** Invoices generated at a time: at most this many are held, with their customers and payments. */
+    private static final int CHUNK = 100_000;
 
     private final Services services;
 
@@ -176,61 +178,33 @@ class BenchAllCommand implements Callable<Integer> {
             return Cli.OK;
         }
 
-        // ---- generate (not a measured stage for speed targets)
+        // ---- generate, and write the files and the ledger, chunk by chunk (not measured against the targets)
         Path camt053 = dir.resolve(BenchLedger.FILE_PREFIX + "-camt053.xml");
         Path camt054 = dir.resolve(BenchLedger.FILE_PREFIX + "-camt054.xml");
         Path ocr = dir.resolve(BenchLedger.FILE_PREFIX + "-ocr.txt");
-        long t = System.nanoTime();
         if (ledgerOnly && bench == null) {
             throw new RejectedInputException("--ledger-only writes the ledger: it cannot be combined with --skip-db");
         }
-        HeapMeter heap = HeapMeter.start();
-        SyntheticLedger ledger = SyntheticLedger.generate(invoices, seed);
-        List<BankPayment> payments = new ArrayList<>(ledger.payments().size());
-        for (SyntheticLedger.Payment p : ledger.payments()) {
-            payments.add(p.tx());
-        }
         long importCount = importTransactions == null ? transactions : importTransactions;
-        line("generate", String.format("ledger of %d customers, %d invoices, %d payments", ledger.customers().size(),
-                ledger.invoices().size(), payments.size()), seconds(t), ledger.invoices().size(), "invoices", heap);
-        heap.close();
-        if (ledgerOnly) {
-            // the file that a later --reuse-ledger --import-match-only imports and matches (at a smaller heap)
-            heap = HeapMeter.start();
-            t = System.nanoTime();
-            Path file = dir.resolve(IMPORT_FILE);
-            BankFileWriters.camt(file, false, () -> BankFileWriters.cycle(payments, importCount));
-            line("write files", String.format("camt.053 of %d transactions to import (%.0f MB), %s", importCount,
-                    Files.size(file) / MB, file), seconds(t), importCount, "transactions", heap);
-            heap.close();
-            payments.clear();
-            writeLedger(bench, ledger);
-            return Cli.OK;
-        }
-        heap = HeapMeter.start();
-        t = System.nanoTime();
-        BankFileWriters.camt(camt053, false, () -> BankFileWriters.cycle(payments, transactions));
-        if (!camt053Only && !importMatchOnly) {
-            BankFileWriters.camt(camt054, true, () -> BankFileWriters.cycle(payments, transactions));
-            BankFileWriters.ocr(ocr, BankFileWriters.cycle(payments, transactions));
+        List<Feed> feeds = new ArrayList<>();
+        if (!ledgerOnly) {
+            feeds.add(new Feed(BankFileWriters.camtSink(camt053, false), transactions));
+            if (!camt053Only && !importMatchOnly) {
+                feeds.add(new Feed(BankFileWriters.camtSink(camt054, true), transactions));
+                feeds.add(new Feed(BankFileWriters.ocrSink(ocr), transactions));
+            }
         }
         Path importFile = camt053;
-        if (importCount != transactions) {
+        if (ledgerOnly || importCount != transactions) {
+            // the file that is imported and matched; with --ledger-only, the one a later --reuse-ledger
+            // --import-match-only imports (at a smaller heap)
             importFile = dir.resolve(IMPORT_FILE);
-            BankFileWriters.camt(importFile, false, () -> BankFileWriters.cycle(payments, importCount));
+            feeds.add(new Feed(BankFileWriters.camtSink(importFile, false), importCount));
         }
-        line("write files", (camt053Only || importMatchOnly ? String.format("camt.053 of %d transactions (%.0f MB)", transactions,
-                        Files.size(camt053) / MB)
-                        : String.format("3 files of %d transactions (camt.053 %.0f MB, camt.054 %.0f MB, OCR %.0f MB)",
-                        transactions, Files.size(camt053) / MB, Files.size(camt054) / MB, Files.size(ocr) / MB))
-                        + (importFile == camt053 ? "" : " and a camt.053 of " + importCount + " to import"), seconds(t),
-                (camt053Only || importMatchOnly ? 1 : 3) * transactions + (importFile == camt053 ? 0 : importCount), "transactions", heap);
-        heap.close();
-        if (bench != null) {
-            writeLedger(bench, ledger);
+        generateAndWrite(bench, feeds);
+        if (ledgerOnly) {
+            return Cli.OK;
         }
-        ledger = null;
-        payments.clear();
         if (importMatchOnly && bench != null) {
             importAndMatch(importFile, bench);
             w.flush();
@@ -239,6 +213,8 @@ class BenchAllCommand implements Callable<Integer> {
 
         // ---- parse only, and the baseline
         BankFiles files = new BankFiles(services.bean(ReskontroProperties.class).timeZone());
+        HeapMeter heap;
+        long t;
         double ours053 = 0;
         long ours053Heap = 0;
         for (Path f : camt053Only ? List.of(camt053) : List.of(camt053, camt054, ocr)) {
@@ -279,6 +255,100 @@ class BenchAllCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
+    /** A bank file being written and the number of transactions it still takes. */
+    private static final class Feed {
+        final BankFileWriters.Sink sink;
+        final long wanted;
+
+        Feed(BankFileWriters.Sink sink, long wanted) {
+            this.sink = sink;
+            this.wanted = wanted;
+        }
+
+        boolean wants() {
+            return sink.count() < wanted;
+        }
+    }
+
+    /**
+     * The generate, write files and write ledger stages, interleaved: the ledger is generated in chunks of
+     * {@link #CHUNK} invoices, and each chunk is written to the database and its payments to every file before the
+     * next is generated, so that 1,000,000 invoices fit in 256 MB. When a file takes more transactions than the
+     * ledger has payments, the ledger is generated again (not written again) and its payments repeated with new ids.
+     */
+    private void generateAndWrite(BenchLedger bench, List<Feed> feeds) {
+        HeapMeter heap = HeapMeter.start();
+        long start = System.nanoTime();
+        long[] nanos = new long[3]; // generate, write files, write ledger
+        long[] counts = new long[3]; // customers, invoices, payments (of the ledger, round 0)
+        long statementId = 0;
+        if (bench != null) {
+            bench.wipe();
+            statementId = bench.start();
+            nanos[2] += System.nanoTime() - start;
+        }
+        long sid = statementId;
+        long round = 0;
+        long[] position = new long[1];
+        do {
+            long r = round;
+            long[] mark = {System.nanoTime()};
+            SyntheticLedger.generateInChunks(invoices, seed, CHUNK, chunk -> {
+                long t1 = System.nanoTime();
+                nanos[0] += t1 - mark[0];
+                if (r == 0) {
+                    counts[0] += chunk.customers().size();
+                    counts[1] += chunk.invoices().size();
+                    counts[2] += chunk.payments().size();
+                    if (bench != null) {
+                        bench.writeChunk(sid, chunk);
+                    }
+                }
+                long t2 = System.nanoTime();
+                nanos[2] += t2 - t1;
+                for (SyntheticLedger.Payment p : chunk.payments()) {
+                    position[0]++;
+                    BankPayment copy = BankFileWriters.copy(p.tx(), position[0], r);
+                    for (Feed f : feeds) {
+                        if (f.wants()) {
+                            f.sink.accept(copy);
+                        }
+                    }
+                }
+                mark[0] = System.nanoTime();
+                nanos[1] += mark[0] - t2;
+            });
+            round++;
+        } while (counts[2] > 0 && feeds.stream().anyMatch(Feed::wants));
+        long t = System.nanoTime();
+        StringBuilder files = new StringBuilder();
+        long written = 0;
+        for (Feed f : feeds) {
+            f.sink.close();
+            written += f.sink.count();
+            try {
+                files.append(files.length() == 0 ? "" : ", ").append(f.sink.file().getFileName()).append(' ')
+                        .append(f.sink.count()).append(String.format(" (%.0f MB)", Files.size(f.sink.file()) / MB));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        nanos[1] += System.nanoTime() - t;
+        double total = seconds(start);
+        String interleaved = String.format("in chunks of %d invoices, interleaved with the next stages", CHUNK);
+        part("generate", String.format("ledger of %d customers, %d invoices, %d payments %s%s", counts[0], counts[1],
+                counts[2], interleaved, round > 1 ? ", generated " + round + " times to repeat the payments" : ""),
+                nanos[0] / 1e9, counts[1] * round, "invoices");
+        part("write files", (files.length() == 0 ? "none" : files) + " transactions", nanos[1] / 1e9, written,
+                "transactions");
+        if (bench != null) {
+            part("write ledger", "wiped the database, wrote customers, invoices, postings and payment history",
+                    nanos[2] / 1e9, counts[1], "invoices");
+        }
+        line("generate+write", "the three stages above together", total, counts[1], "invoices", heap);
+        heap.close();
+    }
+
     private void baseline(Path camt053, double oursSeconds, long oursHeap) {
         HeapMeter heap = HeapMeter.start();
         long t = System.nanoTime();
@@ -308,17 +378,6 @@ class BenchAllCommand implements Callable<Integer> {
                     + "read the same file in %.1f s with a peak heap of %.0f MB%n", oursSeconds, oursHeap / MB);
         }
         w.flush();
-        heap.close();
-    }
-
-    /** The "write ledger" stage: empties the benchmark database and writes the generated ledger into it. */
-    private void writeLedger(BenchLedger bench, SyntheticLedger ledger) {
-        HeapMeter heap = HeapMeter.start();
-        long t = System.nanoTime();
-        bench.wipe();
-        bench.write(ledger);
-        line("write ledger", "wiped the database, wrote customers, invoices, postings and payment history",
-                seconds(t), ledger.invoices().size(), "invoices", heap);
         heap.close();
     }
 
@@ -550,6 +609,13 @@ class BenchAllCommand implements Callable<Integer> {
         w.printf("stage %s: %s; %.2f s = %.0f %s/s; JVM cpu %.2f s (%.0f %s per cpu-second); peak heap %.0f MB sampled, "
                         + "%.0f MB pools%n", stage, work, seconds, count / Math.max(seconds, 1e-9), unit, cpu,
                 count / Math.max(cpu, 1e-9), unit, heap.sampledPeak() / MB, heap.poolPeak() / MB);
+        w.flush();
+    }
+
+    /** A stage measured inside a larger one: its own wall time; CPU and peak heap are the larger stage's. */
+    private void part(String stage, String work, double seconds, long count, String unit) {
+        w.printf("stage %s: %s; %.2f s = %.0f %s/s (JVM cpu and peak heap: see stage generate+write)%n", stage, work,
+                seconds, count / Math.max(seconds, 1e-9), unit);
         w.flush();
     }
 
