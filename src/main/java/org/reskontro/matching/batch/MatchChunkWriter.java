@@ -36,6 +36,7 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
     private final MatchRoutes routes;
     private final long routeId;
     private final CustomerRange partition;
+    private final RoutingIndexHandover handover;
     private MatchIndex index;
     private long matched;
     private long onAccount;
@@ -43,6 +44,7 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
     private long outgoing;
     private long reversed;
     private long loadNanos;
+    private boolean handedOver;
     private long decideNanos;
     private long writeNanos;
 
@@ -53,7 +55,8 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
      * {@link MatchIndex#learnOnlyWithinCustomer()}). Each chunk records its transactions as decided.
      */
     MatchChunkWriter(MatchIndexLoader loader, MatchWriter writer, MatchRoutes routes, Matcher matcher, LocalDate date,
-                     long routeId, CustomerRange partition) {
+                     long routeId, CustomerRange partition, RoutingIndexHandover handover) {
+        this.handover = handover;
         this.loader = loader;
         this.writer = writer;
         this.routes = routes;
@@ -65,9 +68,12 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
 
     private MatchIndex load() {
         if (partition == null) {
+            handover.clear(); // an index that no partition took (a partition that failed first) is not kept
             return loader.load();
         }
-        MatchIndex idx = loader.load(routeId);
+        MatchIndex handed = handover.take(routeId);
+        handedOver = handed != null;
+        MatchIndex idx = handed != null ? handed : loader.load(routeId);
         idx.learnOnlyWithinCustomer();
         loader.learnDecided(idx, routeId, partition.min(), partition.max());
         return idx;
@@ -78,8 +84,8 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
         long t = System.nanoTime();
         index = load();
         loadNanos = System.nanoTime() - t;
-        LOG.info("index loaded: {} customers, {} open invoices in {} ms", index.customerCount(), index.invoiceCount(),
-                loadNanos / 1_000_000);
+        LOG.info("index {}: {} customers, {} open invoices in {} ms", handedOver ? "handed over by the routing pass"
+                : "loaded", index.customerCount(), index.invoiceCount(), loadNanos / 1_000_000);
     }
 
     @Override

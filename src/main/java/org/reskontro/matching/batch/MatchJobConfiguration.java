@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.reskontro.common.CustomerRange;
 import org.reskontro.common.batch.BusinessDate;
+import org.reskontro.common.batch.PartitioningProperties;
 import org.reskontro.common.batch.PartitionHandlers;
 import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.Matcher;
@@ -113,11 +114,17 @@ public class MatchJobConfiguration {
     }
 
     @Bean
+    RoutingIndexHandover routingIndexHandover() {
+        return new RoutingIndexHandover();
+    }
+
+    @Bean
     @StepScope
     MatchPartitioner matchPartitioner(JobRepository jobs, MatchIndexLoader loader, MatchRoutes routes,
+                                      RoutingIndexHandover handover, PartitioningProperties partitioning,
                                       @Value("#{stepExecution}") StepExecution stepExecution,
                                       @Value("#{jobParameters['date']}") LocalDate date) {
-        return new MatchPartitioner(jobs, stepExecution, loader, routes, date);
+        return new MatchPartitioner(jobs, stepExecution, loader, routes, date, handover, !partitioning.remote());
     }
 
     @Bean
@@ -133,13 +140,13 @@ public class MatchJobConfiguration {
     @Bean
     @StepScope
     MatchChunkWriter partitionMatchWriter(MatchIndexLoader loader, MatchWriter writer, MatchRoutes routes,
-                                          MatchingProperties properties,
+                                          MatchingProperties properties, RoutingIndexHandover handover,
                                           @Value("#{jobParameters['date']}") LocalDate date,
                                           @Value("#{stepExecutionContext['matchRouteId']}") Long routeId,
                                           @Value("#{stepExecutionContext['minCustomer']}") Long min,
                                           @Value("#{stepExecutionContext['maxCustomer']}") Long max) {
         return new MatchChunkWriter(loader, writer, routes, new Matcher(properties.policy()), date, routeId,
-                new CustomerRange(min, max));
+                new CustomerRange(min, max), handover);
     }
 
     @Bean
@@ -154,10 +161,10 @@ public class MatchJobConfiguration {
     @Bean
     @StepScope
     MatchChunkWriter leftoverMatchWriter(MatchIndexLoader loader, MatchWriter writer, MatchRoutes routes,
-                                         MatchingProperties properties,
+                                         MatchingProperties properties, RoutingIndexHandover handover,
                                          @Value("#{jobParameters['date']}") LocalDate date,
                                          @Value("#{jobExecutionContext['matchRouteId']}") Long routeId) {
         return new MatchChunkWriter(loader, writer, routes, new Matcher(properties.policy()), date,
-                routeId == null ? -1 : routeId, null);
+                routeId == null ? -1 : routeId, null, handover);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.reskontro.common.CustomerRange;
 import org.reskontro.common.batch.CustomerPartitions;
+import org.reskontro.matching.MatchIndex;
 import org.reskontro.matching.MatchRouter;
 import org.reskontro.matching.jdbc.MatchIndexLoader;
 import org.reskontro.matching.jdbc.MatchRoutes;
@@ -33,14 +34,19 @@ class MatchPartitioner implements Partitioner {
     private final MatchIndexLoader loader;
     private final MatchRoutes routes;
     private final LocalDate date;
+    private final RoutingIndexHandover handover;
+    private final boolean local;
 
+    /** {@code local}: the partitions run in this process (not on remote workers). */
     MatchPartitioner(JobRepository jobs, StepExecution manager, MatchIndexLoader loader, MatchRoutes routes,
-                     LocalDate date) {
+                     LocalDate date, RoutingIndexHandover handover, boolean local) {
         this.jobs = jobs;
         this.manager = manager;
         this.loader = loader;
         this.routes = routes;
         this.date = date;
+        this.handover = handover;
+        this.local = local;
     }
 
     @Override
@@ -49,8 +55,12 @@ class MatchPartitioner implements Partitioner {
         if (!context.containsKey(ROUTE_ID)) {
             long t = System.nanoTime();
             long routeId = manager.getId();
-            routes.route(routeId, date, loader.load(), new MatchRouter());
+            MatchIndex index = loader.load();
+            routes.route(routeId, date, index, new MatchRouter());
             List<CustomerRange> ranges = CustomerRange.balance(routes.countsByCustomer(routeId), gridSize);
+            if (local && ranges.size() == 1) {
+                handover.put(routeId, index);
+            }
             context.putLong(ROUTE_ID, routeId);
             context.putString(CustomerPartitions.RANGES, CustomerPartitions.format(ranges));
             jobs.updateExecutionContext(manager);
