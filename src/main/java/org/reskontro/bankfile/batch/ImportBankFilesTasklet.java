@@ -64,6 +64,16 @@ class ImportBankFilesTasklet implements Tasklet {
         String listed = ec.getString(FILES);
         List<String> list = listed.isEmpty() ? List.of() : Arrays.asList(listed.split("\n"));
         int next = ec.containsKey(NEXT) ? ec.getInt(NEXT) : 0;
+        // a run killed after a file's commit and before its move left that file in the inbox: its import is done
+        // (same content: skipped), so it only moves now, as the uninterrupted run moved it
+        for (int i = 0; i < next; i++) {
+            Path done = Path.of(list.get(i));
+            if (Files.isRegularFile(done)) {
+                ImportResult again = importer.importFile(done, options);
+                log.info("after a restart: {}", again.message());
+                moveAfterCommit(done, again);
+            }
+        }
         if (next >= list.size()) {
             return RepeatStatus.FINISHED;
         }
@@ -85,20 +95,26 @@ class ImportBankFilesTasklet implements Tasklet {
         } else {
             log.info("{}", result.message());
         }
-        if (Files.isRegularFile(file)) {
-            Runnable move = result instanceof ImportResult.Rejected r ? () -> reject(file, r.reason()) : () -> archive(file);
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        move.run();
-                    }
-                });
-            } else {
-                move.run();
-            }
-        }
+        moveAfterCommit(file, result);
         return next + 1 < list.size() ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+    }
+
+    /** Moves the file after the commit (archive, or rejected with its reason), or now outside a transaction. */
+    private void moveAfterCommit(Path file, ImportResult result) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        Runnable move = result instanceof ImportResult.Rejected r ? () -> reject(file, r.reason()) : () -> archive(file);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    move.run();
+                }
+            });
+        } else {
+            move.run();
+        }
     }
 
     private void archive(Path file) {
