@@ -172,10 +172,6 @@ public final class SyntheticLedger {
         return customers.get((int) (id - customerBase - 1));
     }
 
-    private Invoice invoice(long id) {
-        return invoices.get((int) (id - invoiceBase - 1));
-    }
-
     private void makeLedger(int n, SplittableRandom rnd) {
         LocalDate start = LocalDate.of(2024, 3, 1);
         Map<String, Integer> nameCount = new HashMap<>();

@@ -61,7 +61,7 @@ class PipelinedImportTest {
         List<BankPayment> payments = new ArrayList<>();
         SyntheticLedger.generate(PAYMENTS, 7).payments().forEach(p -> payments.add(p.tx()));
         Path f = dir.resolve("pipelined-camt053.xml");
-        BankFileWriters.camt(f, false, payments::iterator);
+        BankFileWriters.camt(f, false, payments.iterator());
         return f;
     }
 

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
-import java.util.function.Supplier;
 
 import org.reskontro.matching.BankPayment;
 
@@ -47,9 +46,9 @@ public final class BankFileWriters {
     }
 
     /** camt.053.001.02 ({@code notification=false}) or camt.054.001.02; returns the number of entries. */
-    public static long camt(Path file, boolean notification, Supplier<Iterator<BankPayment>> payments) {
+    public static long camt(Path file, boolean notification, Iterator<BankPayment> payments) {
         try (Sink sink = camtSink(file, notification)) {
-            payments.get().forEachRemaining(sink::accept);
+            payments.forEachRemaining(sink::accept);
             return sink.count();
         }
     }
@@ -192,14 +191,6 @@ public final class BankFileWriters {
         sb.append("</TxDtls></NtryDtls></Ntry>\n");
     }
 
-    /** Nets OCR giro, one assignment; returns the number of transactions. */
-    public static long ocr(Path file, Iterator<BankPayment> payments) {
-        try (Sink sink = ocrSink(file)) {
-            payments.forEachRemaining(sink::accept);
-            return sink.count();
-        }
-    }
-
     /** A Nets OCR giro sink: one assignment, its 88 and the transmission's 89 trailer written on close. */
     public static Sink ocrSink(Path file) {
         return new OcrSink(file);
@@ -317,26 +308,6 @@ public final class BankFileWriters {
                 p.endToEndId() == null ? null : p.endToEndId() + "-" + round,
                 p.bankReference() == null ? null : p.bankReference() + "-" + round, p.payerName(),
                 p.payerAccount(), p.text(), p.reversal());
-    }
-
-    /** The payments cycled to {@code count} transactions, each copy with its own ids (the same amounts and texts). */
-    public static Iterator<BankPayment> cycle(java.util.List<BankPayment> source, long count) {
-        return new Iterator<>() {
-            long i;
-
-            @Override
-            public boolean hasNext() {
-                return i < count && !source.isEmpty();
-            }
-
-            @Override
-            public BankPayment next() {
-                BankPayment p = source.get((int) (i % source.size()));
-                long round = i / source.size();
-                i++;
-                return copy(p, i, round);
-            }
-        };
     }
 
 }
