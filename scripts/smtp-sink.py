@@ -2,6 +2,7 @@
 """A minimal local SMTP sink for `reskontro bench all --smtp-port P`: accepts every message and throws it away.
 
     python3 scripts/smtp-sink.py 2525
+    python3 scripts/smtp-sink.py 0       # any free port; the first line printed is "listening on 127.0.0.1:<port>"
 
 Only for benchmarks on 127.0.0.1 (no TLS, no authentication, nothing stored). One thread per connection.
 """
@@ -10,6 +11,8 @@ import sys
 
 
 class Handler(socketserver.StreamRequestHandler):
+    disable_nagle_algorithm = True  # else each reply waits for the client's delayed ACK (about 40 ms a message)
+
     def reply(self, line):
         self.wfile.write((line + "\r\n").encode("ascii"))
         self.wfile.flush()
@@ -47,4 +50,5 @@ class Server(socketserver.ThreadingTCPServer):
 if __name__ == "__main__":
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 2525
     with Server(("127.0.0.1", port), Handler) as s:
+        print("listening on 127.0.0.1:%d" % s.server_address[1], flush=True)
         s.serve_forever()

@@ -60,6 +60,7 @@ public class LettersMailConfiguration {
             if (impl.getUsername() != null && !impl.getUsername().isBlank()) {
                 p.putIfAbsent("mail." + protocol + ".auth", "true");
             }
+            SmtpSockets.noDelay(p, protocol);
             Session session = Session.getInstance(p);
             SmtpGateway.Server server = new SmtpGateway.Server(protocol, impl.getHost(), impl.getPort(),
                     impl.getUsername(), impl.getPassword());

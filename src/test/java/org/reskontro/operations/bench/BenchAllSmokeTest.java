@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,18 +40,34 @@ class BenchAllSmokeTest {
 
     @Test
     void everyStageReports() {
-        CliRunner.Result r = new CliRunner(context).run("bench", "all", "--transactions", "1000", "--invoices", "1000",
-                "--letters", "20", "--out", dir.toString());
-        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        CliRunner.Result r;
+        try {
+            r = new CliRunner(context).run("bench", "all", "--transactions", "1000", "--invoices", "1000",
+                    "--letters", "20", "--baseline-transactions", "300", "--smtp-port",
+                    String.valueOf(smtp.getSmtp().getPort()), "--out", dir.toString());
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            // 20 letters: a tenth of them, but at least one, as messages, written as .eml files and sent
+            assertThat(smtp.getReceivedMessages()).hasSize(2);
+        } finally {
+            smtp.stop();
+        }
+        assertThat(dir.resolve("outbox").toFile().list()).hasSize(2);
         for (String stage : new String[] {"generate", "write files", "write ledger", "parse camt.053", "parse camt.054",
                 "parse Nets OCR", "baseline camt.053", "import camt.053", "match", "import+match", "dunning evaluate",
-                "dunning apply", "letters HTML", "letters PDF", "letters eml"}) {
+                "dunning apply", "letters HTML", "letters PDF", "letters eml", "letters SMTP"}) {
             assertThat(r.out()).as(stage).containsPattern("(?m)^stage " + java.util.regex.Pattern.quote(stage) + ": ");
         }
         assertThat(r.out()).contains("stage parse camt.053: streaming parser, 1000 transactions");
         assertThat(r.out()).contains("stage parse Nets OCR: streaming parser, 1000 transactions");
         assertThat(r.out()).contains("prowide MxCamt05300102.parse(String) of the file read whole, 1000 entries");
         assertThat(r.out()).contains("baseline ratio: ");
+        // the same comparison on a file of the first 300 transactions, where prowide fits at any heap
+        assertThat(r.out()).contains("stage parse camt.053 (300): streaming parser, 300 transactions");
+        assertThat(r.out()).contains("stage baseline camt.053 (300): prowide MxCamt05300102.parse(String) of the file "
+                + "read whole, 300 entries");
+        assertThat(r.out()).containsPattern("baseline ratio \\(300\\): prowide whole-document parse takes [0-9.]+x the time");
         assertThat(r.out()).containsPattern("import camt.053: .*, 1000 transactions stored");
         assertThat(r.out()).containsPattern("stage match: .*MATCHED \\d+");
     }
