@@ -41,6 +41,8 @@ class ImportBankFilesTasklet implements Tasklet {
     private final BankFileImporter.Options options;
     private final Path archive;
     private final Path rejected;
+    /** The step execution whose restart recovery has run (a restart is a new step execution). */
+    private Long recoveredFor;
 
     ImportBankFilesTasklet(Supplier<List<Path>> files, BankFileImporter importer, BankFileImporter.Options options,
                            Path archive, Path rejected) {
@@ -64,15 +66,10 @@ class ImportBankFilesTasklet implements Tasklet {
         String listed = ec.getString(FILES);
         List<String> list = listed.isEmpty() ? List.of() : Arrays.asList(listed.split("\n"));
         int next = ec.containsKey(NEXT) ? ec.getInt(NEXT) : 0;
-        // a run killed after a file's commit and before its move left that file in the inbox: its import is done
-        // (same content: skipped), so it only moves now, as the uninterrupted run moved it
-        for (int i = 0; i < next; i++) {
-            Path done = Path.of(list.get(i));
-            if (Files.isRegularFile(done)) {
-                ImportResult again = importer.importFile(done, options);
-                log.info("after a restart: {}", again.message());
-                moveAfterCommit(done, again);
-            }
+        long execution = chunkContext.getStepContext().getStepExecution().getId();
+        if (recoveredFor == null || recoveredFor != execution) {
+            recoveredFor = execution;
+            recover(ec, list, next);
         }
         if (next >= list.size()) {
             return RepeatStatus.FINISHED;
@@ -84,11 +81,7 @@ class ImportBankFilesTasklet implements Tasklet {
         } else {
             result = importer.importFile(file, options);
         }
-        String kind = result instanceof ImportResult.Imported ? "IMPORTED"
-                : result instanceof ImportResult.Skipped ? "SKIPPED" : "REJECTED";
-        String line = kind + "\t" + result.message().replaceAll("\\s*\\R\\s*", " ");
-        String report = ec.containsKey(REPORT) ? ec.getString(REPORT) : "";
-        ec.putString(REPORT, report.isEmpty() ? line : report + "\n" + line);
+        report(ec, result);
         ec.putInt(NEXT, next + 1);
         if (result instanceof ImportResult.Rejected) {
             log.warn("{}", result.message());
@@ -97,6 +90,34 @@ class ImportBankFilesTasklet implements Tasklet {
         }
         moveAfterCommit(file, result);
         return next + 1 < list.size() ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Once per step execution, before its first file: a run killed after a file's commit and before its move left
+     * that file in the inbox. Its import is done (same content: skipped), so it only moves now, as the
+     * uninterrupted run moved it. Should a different file of the same name have arrived since, it is imported or
+     * rejected here like any other, and its line goes into the step's report.
+     */
+    private void recover(ExecutionContext ec, List<String> list, int next) {
+        for (int i = 0; i < next; i++) {
+            Path done = Path.of(list.get(i));
+            if (Files.isRegularFile(done)) {
+                ImportResult again = importer.importFile(done, options);
+                log.info("after a restart: {}", again.message());
+                if (!(again instanceof ImportResult.Skipped)) {
+                    report(ec, again);
+                }
+                moveAfterCommit(done, again);
+            }
+        }
+    }
+
+    private static void report(ExecutionContext ec, ImportResult result) {
+        String kind = result instanceof ImportResult.Imported ? "IMPORTED"
+                : result instanceof ImportResult.Skipped ? "SKIPPED" : "REJECTED";
+        String line = kind + "\t" + result.message().replaceAll("\\s*\\R\\s*", " ");
+        String report = ec.containsKey(REPORT) ? ec.getString(REPORT) : "";
+        ec.putString(REPORT, report.isEmpty() ? line : report + "\n" + line);
     }
 
     /** Moves the file after the commit (archive, or rejected with its reason), or now outside a transaction. */
