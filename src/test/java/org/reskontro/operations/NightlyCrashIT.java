@@ -35,7 +35,8 @@ import org.reskontro.support.LedgerFingerprint;
 /**
  * Crash safety, proven: runs the packaged jar's nightly job on MariaDB against a real SMTP server (GreenMail),
  * kills it with SIGKILL at a random point, runs it again, and compares the ledger, the letters sent and the
- * files moved with an uninterrupted run. Twenty seeds; the figures are printed at the end.
+ * files moved with an uninterrupted run. Twenty seeds: the odd ones kill at a random point of the job, the even ones at
+ * a random point inside a step picked at random (so that short steps are hit too); the figures are printed at the end.
  * <p>
  * Runs in the integration-test phase (after the jar is built) through Failsafe; skipped with -Dskip.mariadb.
  */
@@ -83,10 +84,17 @@ class NightlyCrashIT {
                 "--invoices", PROJECT.resolve("sample-data/invoices.csv").toString(),
                 "--payments", PROJECT.resolve("sample-data/payments.csv").toString());
 
-        // the uninterrupted reference run
-        Path refDir = prepare("reference");
-        Process ref = start(refDir, DB, "nightly", "--date", DATE);
-        assertThat(awaitExit(ref, Duration.ofMinutes(5), refDir)).as("the reference run succeeds").isZero();
+        // the uninterrupted reference run, after one that warms up GreenMail and the server (the first run's steps take
+        // longer, and the even seeds aim at them by their durations)
+        Path refDir = null;
+        List<StepWindow> steps = List.of();
+        for (String name : List.of("warm-up", "reference")) {
+            refDir = prepare(name);
+            Process ref = start(refDir, DB, "nightly", "--date", DATE);
+            assertThat(awaitExit(ref, Duration.ofMinutes(5), refDir)).as("the " + name + " run succeeds").isZero();
+            steps = stepWindows();
+            System.out.println("== crash test: the " + name + " run's steps (ms from the job's start, ms): " + steps);
+        }
         long jobMillis = Math.max(200, nightlyMillis());
         Snapshot expected = snapshot(refDir);
         assertThat(expected.mails).as("the reference run sends letters").isNotEmpty();
@@ -100,8 +108,18 @@ class NightlyCrashIT {
             Path dir = prepare("run-" + seed);
             Process p = start(dir, DB, "nightly", "--date", DATE);
             awaitJobStart(p);
-            // a random point of the job itself (not of the JVM's start-up), up to 10 % past its usual end
-            long delay = (long) (random.nextDouble() * jobMillis * 1.1);
+            // odd seeds: a random point of the job itself (not of the JVM's start-up), up to 10 % past its usual end;
+            // even seeds: a random point inside one step picked at random, so that short steps (the send step takes
+            // a few tens of ms of a 3 s job) are hit too, not only in proportion to their time
+            StepWindow aim = seed % 2 == 0 && !steps.isEmpty() ? steps.get(random.nextInt(steps.size())) : null;
+            long delay;
+            if (aim == null) {
+                delay = (long) (random.nextDouble() * jobMillis * 1.1);
+            } else {
+                // from the moment the step has started in this run, a random point of its reference duration
+                awaitStepStart(p, aim.name());
+                delay = (long) (random.nextDouble() * Math.max(1, aim.millis()));
+            }
             boolean exitedFirst = p.waitFor(delay, TimeUnit.MILLISECONDS);
             if (!exitedFirst) {
                 p.destroyForcibly(); // SIGKILL on Linux
@@ -123,8 +141,9 @@ class NightlyCrashIT {
             List<String> diff = expected.diff(actual);
             differences += diff.size();
             inSmtpWindow += toConfirm;
-            report.add(String.format("seed %2d: kill after %5d ms (%s), %s, reruns %d, letters left SENDING %d, "
-                            + "differences %d%s", seed, delay, exitedFirst ? "had finished" : "killed", stage, reruns,
+            report.add(String.format("seed %2d: kill after %5d ms%s (%s), %s, reruns %d, letters left SENDING %d, "
+                            + "differences %d%s", seed, delay, aim == null ? " of the job" : " into " + aim.name(),
+                    exitedFirst ? "had finished" : "killed", stage, reruns,
                     toConfirm, diff.size(),
                     diff.isEmpty() ? "" : " " + diff.subList(0, Math.min(5, diff.size()))));
         }
@@ -202,6 +221,51 @@ class NightlyCrashIT {
             assertThat(rs.next()).as("the reference run left its execution").isTrue();
             return Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()).toMillis();
         }
+    }
+
+    /** Waits until the process has started the step (the database is fresh for each run: any row is this run's). */
+    private static void awaitStepStart(Process p, String step) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (Connection c = DriverManager.getConnection(ROOT_URL + DB, "root", "");
+             java.sql.PreparedStatement s = c.prepareStatement(
+                     "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ?")) {
+            s.setString(1, step);
+            while (System.nanoTime() < deadline && p.isAlive()) {
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(2);
+            }
+        }
+    }
+
+    /** Where a top-level step of the reference run's nightly job ran, in ms from the job's start. */
+    record StepWindow(String name, long startMillis, long millis) {
+    }
+
+    /** The top-level steps of the reference run (partition steps, named {@code step:partitionN}, left out). */
+    private static List<StepWindow> stepWindows() throws SQLException {
+        List<StepWindow> steps = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(ROOT_URL + DB, "root", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     SELECT st.STEP_NAME, e.START_TIME, st.START_TIME, st.END_TIME FROM BATCH_STEP_EXECUTION st
+                       JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = st.JOB_EXECUTION_ID
+                       JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                      WHERE i.JOB_NAME = 'nightlyJob' AND st.STEP_NAME NOT LIKE '%:%' AND st.END_TIME IS NOT NULL
+                      ORDER BY st.STEP_EXECUTION_ID""")) {
+            while (rs.next()) {
+                java.time.Instant job = rs.getTimestamp(2).toInstant();
+                java.time.Instant start = rs.getTimestamp(3).toInstant();
+                java.time.Instant end = rs.getTimestamp(4).toInstant();
+                steps.add(new StepWindow(rs.getString(1), Math.max(0, Duration.between(job, start).toMillis()),
+                        Duration.between(start, end).toMillis()));
+            }
+        }
+        return steps;
     }
 
     /** Waits until the process has started the nightly job (its execution is in the job repository). */
