@@ -21,12 +21,15 @@ public final class SmtpSockets {
 
     /**
      * Makes {@code protocol} connections of a session with these properties use sockets without Nagle's algorithm.
-     * Only plain {@code smtp} (STARTTLS included: it wraps the same socket); {@code smtps} and a socket factory
-     * configured by the operator are left alone.
+     * Only plain {@code smtp} (STARTTLS included: Jakarta Mail wraps the same socket, and takes this factory for the
+     * TLS layer only if it were an {@code SSLSocketFactory}); {@code smtps}, a socket factory configured by the
+     * operator and connections through a proxy ({@code mail.smtp.proxy.host}, {@code mail.smtp.socks.host}) are left
+     * alone.
      */
     public static void noDelay(Properties p, String protocol) {
         if ("smtp".equals(protocol) && !p.containsKey("mail.smtp.socketFactory")
-                && !p.containsKey("mail.smtp.socketFactory.class")) {
+                && !p.containsKey("mail.smtp.socketFactory.class") && !p.containsKey("mail.smtp.proxy.host")
+                && !p.containsKey("mail.smtp.socks.host")) {
             p.put("mail.smtp.socketFactory", new NoDelay());
         }
     }

@@ -42,7 +42,7 @@ class SmtpSocketsTest {
     }
 
     @Test
-    void leavesSmtpsAndAnOperatorsOwnFactoryAlone() {
+    void leavesSmtpsAnOperatorsOwnFactoryAndProxiesAlone() {
         Properties smtps = new Properties();
         SmtpSockets.noDelay(smtps, "smtps");
         assertThat(smtps).isEmpty();
@@ -51,6 +51,11 @@ class SmtpSocketsTest {
         own.put("mail.smtp.socketFactory.class", "com.example.TheirFactory");
         SmtpSockets.noDelay(own, "smtp");
         assertThat(own).doesNotContainKey("mail.smtp.socketFactory");
+
+        Properties proxied = new Properties();
+        proxied.put("mail.smtp.socks.host", "proxy.example.no");
+        SmtpSockets.noDelay(proxied, "smtp");
+        assertThat(proxied).doesNotContainKey("mail.smtp.socketFactory");
     }
 
     @Test
