@@ -8,12 +8,12 @@ import org.reskontro.common.CheckDigits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Writes customers, invoices (with their INVOICE postings) and bank transactions for matching tests, by JDBC. */
-final class MatchingFixture {
+public final class MatchingFixture {
 
     private final JdbcClient jdbc;
     private long txSeq;
 
-    MatchingFixture(JdbcClient jdbc) {
+    public MatchingFixture(JdbcClient jdbc) {
         this.jdbc = jdbc;
         jdbc.sql("INSERT INTO bank_file (sha256, file_name, format, status) VALUES (?, 'test.xml', 'CAMT053', 'IMPORTED')")
                 .param("f".repeat(64)).update();
@@ -22,18 +22,18 @@ final class MatchingFixture {
                 .param(file).update();
     }
 
-    static String kid(String base) {
+    public static String kid(String base) {
         return base + CheckDigits.mod10(base);
     }
 
-    long customer(String no, String name, String orgNo) {
+    public long customer(String no, String name, String orgNo) {
         jdbc.sql("""
                 INSERT INTO customer (customer_no, name, org_no, country, currency, language, customer_type)
                 VALUES (?, ?, ?, 'NO', 'NOK', 'nb', 'BUSINESS')""").params(no, name, orgNo).update();
         return jdbc.sql("SELECT id FROM customer WHERE customer_no = ?").param(no).query(Long.class).single();
     }
 
-    long invoice(long customerId, String no, String reference, String amount) {
+    public long invoice(long customerId, String no, String reference, String amount) {
         BigDecimal a = new BigDecimal(amount);
         jdbc.sql("""
                 INSERT INTO invoice (invoice_no, customer_id, type, issue_date, due_date, currency, amount, reference, status,
@@ -49,7 +49,7 @@ final class MatchingFixture {
     }
 
     /** An incoming (positive) or outgoing (negative) transaction; returns its id. */
-    long tx(String amount, String reference, String payerName, String payerAccount, String text) {
+    public long tx(String amount, String reference, String payerName, String payerAccount, String text) {
         return tx(amount, reference, payerName, payerAccount, text, false, null);
     }
 
@@ -75,23 +75,23 @@ final class MatchingFixture {
                 .update();
     }
 
-    String status(long txId) {
+    public String status(long txId) {
         return jdbc.sql("SELECT match_status FROM bank_transaction WHERE id = ?").param(txId).query(String.class).single();
     }
 
-    String rule(long txId) {
+    public String rule(long txId) {
         return jdbc.sql("SELECT match_rule FROM bank_transaction WHERE id = ?").param(txId).query(String.class).single();
     }
 
-    String evidence(long txId) {
+    public String evidence(long txId) {
         return jdbc.sql("SELECT match_evidence FROM bank_transaction WHERE id = ?").param(txId).query(String.class).single();
     }
 
-    String invoiceStatus(long invoiceId) {
+    public String invoiceStatus(long invoiceId) {
         return jdbc.sql("SELECT status FROM invoice WHERE id = ?").param(invoiceId).query(String.class).single();
     }
 
-    BigDecimal open(long invoiceId) {
+    public BigDecimal open(long invoiceId) {
         return jdbc.sql("SELECT principal_open + fee_open + interest_open FROM invoice WHERE id = ?").param(invoiceId)
                 .query(BigDecimal.class).single();
     }

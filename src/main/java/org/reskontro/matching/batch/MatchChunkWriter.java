@@ -19,6 +19,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Decides each transaction of a chunk in order against the run's index (loaded once, on the step's open) and
@@ -37,6 +38,9 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
     private final long routeId;
     private final CustomerRange partition;
     private final RoutingIndexHandover handover;
+    private final PlatformTransactionManager tx;
+    private final int writeConnections;
+    private SplitWrites split;
     private MatchIndex index;
     private long matched;
     private long onAccount;
@@ -52,10 +56,15 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
      * The writer of one phase of route {@code routeId}. {@code partition} null: the serial leftover phase, with the
      * ledger's knowledge as it is now. Otherwise a partition of that routing: the index knows the payer accounts
      * of before the run, and an account learned from a match serves only the same customer's later payments (see
-     * {@link MatchIndex#learnOnlyWithinCustomer()}). Each chunk records its transactions as decided.
+     * {@link MatchIndex#learnOnlyWithinCustomer()}). Each chunk records its transactions as decided. A partition
+     * with {@code writeConnections} above 1 writes each chunk split by customer over that many connections at once
+     * ({@link SplitWrites}); the leftover phase always writes in the chunk's own transaction.
      */
     MatchChunkWriter(MatchIndexLoader loader, MatchWriter writer, MatchRoutes routes, Matcher matcher, LocalDate date,
-                     long routeId, CustomerRange partition, RoutingIndexHandover handover) {
+                     long routeId, CustomerRange partition, RoutingIndexHandover handover,
+                     PlatformTransactionManager tx, int writeConnections) {
+        this.tx = tx;
+        this.writeConnections = writeConnections;
         this.handover = handover;
         this.loader = loader;
         this.writer = writer;
@@ -84,6 +93,9 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
         long t = System.nanoTime();
         index = load();
         loadNanos = System.nanoTime() - t;
+        if (partition != null && writeConnections > 1) {
+            split = SplitWrites.of(writer, writeConnections, tx, routes, routeId);
+        }
         LOG.info("index {}: {} customers, {} open invoices in {} ms", handedOver ? "handed over by the routing pass"
                 : "loaded", index.customerCount(), index.invoiceCount(), loadNanos / 1_000_000);
     }
@@ -111,8 +123,13 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
             outcomes.add(new MatchWriter.Outcome(p, d));
         }
         long t1 = System.nanoTime();
-        MatchWriter.Counts c = writer.write(outcomes, date, index);
-        routes.markDecided(routeId, ids);
+        MatchWriter.Counts c;
+        if (split != null) {
+            c = split.write(outcomes, routed, date, index);
+        } else {
+            c = writer.write(outcomes, date, index);
+            routes.markDecided(routeId, ids);
+        }
         decideNanos += t1 - t0;
         writeNanos += System.nanoTime() - t1;
         matched += c.matched();
@@ -136,7 +153,11 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
         if (index != null) {
             LOG.info("matching: index load {} ms, deciding {} ms, writing {} ms", loadNanos / 1_000_000,
                     decideNanos / 1_000_000, writeNanos / 1_000_000);
-            LOG.info("matching writes: {}", writer.phases());
+            LOG.info("matching writes: {}", split != null ? split.phases() : writer.phases());
+        }
+        if (split != null) {
+            split.close();
+            split = null;
         }
         index = null;
     }

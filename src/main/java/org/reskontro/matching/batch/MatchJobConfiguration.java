@@ -141,12 +141,13 @@ public class MatchJobConfiguration {
     @StepScope
     MatchChunkWriter partitionMatchWriter(MatchIndexLoader loader, MatchWriter writer, MatchRoutes routes,
                                           MatchingProperties properties, RoutingIndexHandover handover,
+                                          PlatformTransactionManager tx, PartitionHandlers partitions,
                                           @Value("#{jobParameters['date']}") LocalDate date,
                                           @Value("#{stepExecutionContext['matchRouteId']}") Long routeId,
                                           @Value("#{stepExecutionContext['minCustomer']}") Long min,
                                           @Value("#{stepExecutionContext['maxCustomer']}") Long max) {
         return new MatchChunkWriter(loader, writer, routes, new Matcher(properties.policy()), date, routeId,
-                new CustomerRange(min, max), handover);
+                new CustomerRange(min, max), handover, tx, properties.writeConnections(partitions.gridSize()));
     }
 
     @Bean
@@ -165,6 +166,6 @@ public class MatchJobConfiguration {
                                          @Value("#{jobParameters['date']}") LocalDate date,
                                          @Value("#{jobExecutionContext['matchRouteId']}") Long routeId) {
         return new MatchChunkWriter(loader, writer, routes, new Matcher(properties.policy()), date,
-                routeId == null ? -1 : routeId, null, handover);
+                routeId == null ? -1 : routeId, null, handover, null, 1);
     }
 }

@@ -42,11 +42,22 @@ public class MatchWriter {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final BatchedReversals reversals;
+    private final Reversals single;
 
     public MatchWriter(JdbcTemplate jdbc, Reversals reversals) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.single = reversals;
         this.reversals = new BatchedReversals(jdbc, reversals);
+    }
+
+    /**
+     * A writer of its own (its phase timings are its own), for a second connection writing beside this one. Writers
+     * that share an index change it only while holding the index's monitor, so several may write at once, as long
+     * as none decides meanwhile.
+     */
+    public MatchWriter another() {
+        return new MatchWriter(jdbc, single);
     }
 
     /** A transaction and what the pipeline decided for it. */
@@ -55,6 +66,11 @@ public class MatchWriter {
 
     /** Counts of what a chunk did. */
     public record Counts(int matched, int onAccount, int unmatched, int outgoing, int reversed) {
+
+        public Counts plus(Counts o) {
+            return new Counts(matched + o.matched, onAccount + o.onAccount, unmatched + o.unmatched,
+                    outgoing + o.outgoing, reversed + o.reversed);
+        }
     }
 
     private static final class Inv {
@@ -93,6 +109,17 @@ public class MatchWriter {
         long now = System.nanoTime();
         phaseNanos[phase] += now - mark;
         mark = now;
+    }
+
+    /** The phase timings of this writer and of others, summed, as {@link #phases()} gives them. */
+    public static String phases(List<MatchWriter> writers) {
+        MatchWriter sum = new MatchWriter(writers.get(0).jdbc, writers.get(0).single);
+        for (MatchWriter w : writers) {
+            for (int i = 0; i < sum.phaseNanos.length; i++) {
+                sum.phaseNanos[i] += w.phaseNanos[i];
+            }
+        }
+        return sum.phases();
     }
 
     public String phases() {
@@ -143,6 +170,7 @@ public class MatchWriter {
             lap(2);
             List<PostingRow> postings = new ArrayList<>();
             List<AllocRow> allocations = new ArrayList<>();
+            List<Outcome> learned = new ArrayList<>(matched.size());
             for (Outcome o : matched) {
                 Decision.Matched m = (Decision.Matched) o.decision();
                 BankPayment p = o.payment();
@@ -202,7 +230,12 @@ public class MatchWriter {
                     updates.add(new TxUpdate(p.id(), "MATCHED", m.customerId(), key, m.rule().name(), m.evidence()));
                     nMatched++;
                 }
-                idx.learnAccount(p.payerAccount(), m.customerId());
+                learned.add(o);
+            }
+            synchronized (idx) {
+                for (Outcome o : learned) {
+                    idx.learnAccount(o.payment().payerAccount(), ((Decision.Matched) o.decision()).customerId());
+                }
             }
             lap(3);
             insertPostings(postings);
@@ -234,7 +267,10 @@ public class MatchWriter {
                 reversalList.add(o.payment());
             }
         }
-        int nReversed = reversals.reverseAll(reversalList, businessDate, idx);
+        int nReversed;
+        synchronized (idx) {
+            nReversed = reversals.reverseAll(reversalList, businessDate, idx);
+        }
         nUnmatched += reversalList.size() - nReversed;
         lap(10);
         if (!outgoing.isEmpty()) {
@@ -321,11 +357,15 @@ public class MatchWriter {
 
     private void updateInvoices(Map<Long, Inv> invoices, MatchIndex idx) {
         List<Object[]> args = new ArrayList<>();
-        for (Inv inv : invoices.values()) {
-            OpenInvoice indexed = idx.invoice(inv.id);
-            if (indexed != null) {
-                indexed.setOpen(inv.open);
+        synchronized (idx) {
+            for (Inv inv : invoices.values()) {
+                OpenInvoice indexed = idx.invoice(inv.id);
+                if (indexed != null) {
+                    indexed.setOpen(inv.open);
+                }
             }
+        }
+        for (Inv inv : invoices.values()) {
             if (!inv.touched) {
                 continue;
             }

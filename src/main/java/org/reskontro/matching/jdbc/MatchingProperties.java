@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings under {@code reskontro.matching.*}: the write-off tolerance, the bounds of the combined-payment
- * search, the chunk and fetch sizes of the matching job, and the general-ledger account for write-offs.
+ * search, the chunk and fetch sizes of the matching job, the connections a partition writes over, and the
+ * general-ledger account for write-offs.
  */
 @ConfigurationProperties("reskontro.matching")
 public record MatchingProperties(
@@ -18,7 +19,17 @@ public record MatchingProperties(
         @DefaultValue("1000") int chunkSize,
         @DefaultValue("5000") int fetchSize,
         @DefaultValue("7830") String writeOffAccount,
-        @DefaultValue("true") boolean applyCredit) {
+        @DefaultValue("true") boolean applyCredit,
+        @DefaultValue("0") int writeConnections) {
+
+    /**
+     * The connections a matching partition writes each chunk over at once ({@code write-connections}); 0: two when
+     * the step runs as one partition ({@code gridSize} 1), so that the database works on a second core, else one
+     * (the partitions themselves already write side by side).
+     */
+    public int writeConnections(int gridSize) {
+        return writeConnections > 0 ? writeConnections : gridSize == 1 ? 2 : 1;
+    }
 
     public MatchPolicy policy() {
         return new MatchPolicy(tolerance, maxSubsetItems, maxSubsetSize);
