@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.MatchIndex;
 import org.reskontro.matching.MatchRouter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The routing of a partitioned matching run in {@code match_route} (docs/scaling.md): every OPEN transaction
@@ -36,8 +38,19 @@ public class MatchRoutes {
     public void route(long routeId, LocalDate date, MatchIndex idx, MatchRouter router) {
         jdbc.update("DELETE FROM match_route");
         OpenTransactionReader open = new OpenTransactionReader(jdbc, date, fetchSize);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            route(routeId, open::next, idx, router); // another connection would not see this transaction's rows
+            return;
+        }
+        // the next page is read and mapped on a thread of its own while this one routes and inserts the last
+        try (ReadAhead<BankPayment> ahead = new ReadAhead<>(open::next, fetchSize, "match-route-read")) {
+            route(routeId, ahead::next, idx, router);
+        }
+    }
+
+    private void route(long routeId, Supplier<BankPayment> open, MatchIndex idx, MatchRouter router) {
         List<Object[]> rows = new ArrayList<>(BATCH);
-        for (BankPayment p = open.next(); p != null; p = open.next()) {
+        for (BankPayment p = open.get(); p != null; p = open.get()) {
             rows.add(new Object[] {routeId, p.id(), router.route(p, idx)});
             if (rows.size() == BATCH) {
                 insert(rows);

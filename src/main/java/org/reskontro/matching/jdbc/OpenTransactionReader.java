@@ -49,8 +49,11 @@ public class OpenTransactionReader {
      * decided.
      */
     public static OpenTransactionReader leftOverBy(JdbcTemplate jdbc, LocalDate date, int pageSize, long routeId) {
-        return new OpenTransactionReader(jdbc, date, pageSize, " AND id NOT IN (SELECT r.transaction_id FROM match_route r"
-                + " WHERE r.route_id = ? AND (r.customer_id IS NOT NULL OR r.decided = TRUE))", new Object[] {routeId});
+        // NOT EXISTS, a look-up by primary key per open transaction: MariaDB ran NOT IN (SELECT ...) by materialising
+        // every routed transaction of the route again for each page (about 0.4 s a page at 1,000,000)
+        return new OpenTransactionReader(jdbc, date, pageSize, " AND NOT EXISTS (SELECT 1 FROM match_route r"
+                + " WHERE r.route_id = ? AND r.transaction_id = bank_transaction.id"
+                + " AND (r.customer_id IS NOT NULL OR r.decided = TRUE))", new Object[] {routeId});
     }
 
     /** The next open transaction, or null at the end. */
