@@ -195,12 +195,14 @@ final class BgMaxParser {
                 mismatch(reject("deposit " + serial + " amount " + total.toPlainString()
                         + " differs from the signed sum of the section " + sum.toPlainString()));
             }
+            BankStatement statement = new BankStatement(FORMAT, "bgmax:" + bankgiro + ":" + date + ":" + serial,
+                    serial, bankgiro, currency, null, null, null, date, section.size(), sum);
+            handler.statementStart(statement);
             for (Payment p : section) {
                 handler.transaction(new BankTransaction(p.amount, currency, date, null, p.reference, null, p.bankRef,
                         p.name, p.payerAccount, p.text, false));
             }
-            handler.statement(new BankStatement(FORMAT, "bgmax:" + bankgiro + ":" + date + ":" + serial, serial,
-                    bankgiro, currency, null, null, null, date, section.size(), sum));
+            handler.statement(statement);
             deposits++;
             bankgiro = null;
             pending = null;

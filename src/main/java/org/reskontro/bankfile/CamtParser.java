@@ -161,35 +161,27 @@ final class CamtParser {
 
         private void statement() throws XMLStreamException {
             statements++;
-            String id = null;
-            Long seq = null;
-            LocalDate date = null;
-            Map<String, String> acct = Map.of();
-            Balance opening = null;
-            Balance prcd = null;
-            Balance closing = null;
+            Header header = new Header();
+            boolean started = false;
             long count = 0;
             BigDecimal sum = BigDecimal.ZERO;
             int ev = nextTagOrEnd();
             while (ev == XMLStreamConstants.START_ELEMENT) {
                 String el = r.getLocalName();
                 switch (el) {
-                    case "Id" -> id = Props.blankToNull(text());
-                    case "ElctrncSeqNb" -> seq = number(text(), "ElctrncSeqNb");
-                    case "CreDtTm" -> date = date(text(), "CreDtTm");
-                    case "Acct" -> acct = flatten();
+                    case "Id" -> header.id = Props.blankToNull(text());
+                    case "ElctrncSeqNb" -> header.seq = number(text(), "ElctrncSeqNb");
+                    case "CreDtTm" -> header.date = date(text(), "CreDtTm");
+                    case "Acct" -> header.acct = flatten();
                     case "Bal" -> {
                         int line = r.getLocation().getLineNumber();
-                        Balance b = balance(flatten(), line);
-                        if ("OPBD".equals(b.type) && opening == null) {
-                            opening = b;
-                        } else if ("PRCD".equals(b.type) && prcd == null) {
-                            prcd = b;
-                        } else if ("CLBD".equals(b.type) && closing == null) {
-                            closing = b;
-                        }
+                        header.balance(balance(flatten(), line));
                     }
                     case "Ntry" -> {
+                        if (!started) {
+                            handler.statementStart(header.statement(0, BigDecimal.ZERO));
+                            started = true;
+                        }
                         for (BankTransaction t : entry()) {
                             handler.transaction(t);
                             count++;
@@ -205,18 +197,43 @@ final class CamtParser {
                 }
                 ev = nextTagOrEnd();
             }
-            if (opening == null) {
-                opening = prcd;
+            if (!started) {
+                handler.statementStart(header.statement(0, BigDecimal.ZERO));
             }
-            String account = acct.containsKey("Id/IBAN") ? acct.get("Id/IBAN") : acct.get("Id/Othr/Id");
-            String currency = acct.get("Ccy");
-            if (currency == null) {
-                currency = opening != null ? opening.ccy : closing != null ? closing.ccy : null;
+            handler.statement(header.statement(count, sum));
+        }
+
+        /** A statement's header fields as they are read. */
+        private final class Header {
+            String id;
+            Long seq;
+            LocalDate date;
+            Map<String, String> acct = Map.of();
+            Balance opening;
+            Balance prcd;
+            Balance closing;
+
+            void balance(Balance b) {
+                if ("OPBD".equals(b.type) && opening == null) {
+                    opening = b;
+                } else if ("PRCD".equals(b.type) && prcd == null) {
+                    prcd = b;
+                } else if ("CLBD".equals(b.type) && closing == null) {
+                    closing = b;
+                }
             }
-            String key = type + ":" + account + ":" + id + ":" + (seq == null ? "" : seq.toString());
-            handler.statement(new BankStatement(format, key, id, account, currency,
-                    opening == null ? null : opening.amount, closing == null ? null : closing.amount, seq, date,
-                    count, sum));
+
+            BankStatement statement(long count, BigDecimal sum) {
+                Balance open = opening != null ? opening : prcd;
+                String account = acct.containsKey("Id/IBAN") ? acct.get("Id/IBAN") : acct.get("Id/Othr/Id");
+                String currency = acct.get("Ccy");
+                if (currency == null) {
+                    currency = open != null ? open.ccy : closing != null ? closing.ccy : null;
+                }
+                String key = type + ":" + account + ":" + id + ":" + (seq == null ? "" : seq.toString());
+                return new BankStatement(format, key, id, account, currency, open == null ? null : open.amount,
+                        closing == null ? null : closing.amount, seq, date, count, sum);
+            }
         }
 
         private List<BankTransaction> entry() throws XMLStreamException {

@@ -134,6 +134,13 @@ final class NetsOcrParser {
             recCount = 1;
             sum = BigDecimal.ZERO;
             assignments++;
+            handler.statementStart(statement(null));
+        }
+
+        /** The open assignment as a statement (the settlement date is in its record 88). */
+        private BankStatement statement(LocalDate date) {
+            return new BankStatement(FORMAT, "nets-ocr:" + dataSender + ":" + transmissionNo + ":" + assignmentNo,
+                    assignmentNo, account, "NOK", null, null, null, date, txCount, sum);
         }
 
         private void inAssignment(String record) {
@@ -232,8 +239,7 @@ final class NetsOcrParser {
                 mismatch(reject("assignment " + assignmentNo + ": record 88 total " + total.toPlainString()
                         + " differs from the signed sum of the transactions " + sum.toPlainString()));
             }
-            handler.statement(new BankStatement(FORMAT, "nets-ocr:" + dataSender + ":" + transmissionNo + ":" + assignmentNo,
-                    assignmentNo, account, "NOK", null, null, null, date, txCount, sum));
+            handler.statement(statement(date));
             txTotal += txCount;
             sumTotal = sumTotal.add(sum);
             assignmentNo = null;

@@ -12,6 +12,10 @@ import java.util.HexFormat;
  * (plus amount and date), otherwise from the whole content; the n-th occurrence of the same base within one file gets
  * {@code #n}, so two genuinely identical payments in one file are both kept. Memory: 12 bytes per distinct
  * transaction (a 64-bit hash and a count), so a million-transaction file needs about 24 MB.
+ * <p>
+ * A key is made in two steps that may run on two threads, each with its own instance: {@link #digest} (the costly
+ * part, no shared state) and {@link #key}, which counts the occurrence; only the transactions that are stored
+ * should be counted.
  */
 public final class TransactionKeys {
 
@@ -28,8 +32,17 @@ public final class TransactionKeys {
         }
     }
 
-    /** The key of the next transaction of a statement on {@code account}. */
+    /** A transaction's key without its occurrence number, and the hash its occurrences are counted by. */
+    public record Digest(String hex, long hash) {
+    }
+
+    /** The key of the next transaction of a statement on {@code account}: {@code key(digest(account, t))}. */
     public String next(String account, BankTransaction t) {
+        return key(digest(account, t));
+    }
+
+    /** The digest of a transaction of a statement on {@code account}; counts nothing. */
+    public Digest digest(String account, BankTransaction t) {
         String base;
         if (t.bankReference() != null) {
             base = "ref|" + account + "|" + t.bankReference() + "|" + plain(t.amount()) + "|" + t.currency() + "|"
@@ -44,8 +57,12 @@ public final class TransactionKeys {
         for (int i = 0; i < 8; i++) {
             h = (h << 8) | (digest[i] & 0xff);
         }
-        int occurrence = increment(h);
-        return HexFormat.of().formatHex(digest) + "#" + occurrence;
+        return new Digest(HexFormat.of().formatHex(digest), h);
+    }
+
+    /** The key of the next transaction with this digest: its occurrence in this instance is counted. */
+    public String key(Digest d) {
+        return d.hex() + "#" + increment(d.hash());
     }
 
     private static String plain(BigDecimal amount) {

@@ -260,6 +260,48 @@ class BankFilesTest {
         assertRejected(csv, "payments.csv: not a bank file");
     }
 
+    /** The import stores a statement's transactions as they come, so it must know the statement first. */
+    @ParameterizedTest
+    @ValueSource(strings = {"src/test/resources/bankfiles/camt053-day1.xml",
+            "src/test/resources/bankfiles/camt053-day2-overlap.xml", "src/test/resources/bankfiles/camt053-unbalanced.xml",
+            "src/test/resources/bankfiles/camt053-v13-wrapped.xml", "src/test/resources/bankfiles/camt054-reversal.xml",
+            "src/test/resources/bankfiles/ocr-giro.txt", "src/test/resources/bankfiles/bgmax.txt",
+            "sample-data/bank/camt053-NO9615032080119-2024-04-29.xml", "sample-data/bank/bgmax-50501055-2024-04-29.txt"})
+    void everyStatementStartsWithItsIdentityBeforeItsTransactions(String file) {
+        List<String> events = new java.util.ArrayList<>();
+        new BankFiles(java.time.ZoneId.of("Europe/Oslo")).parse(Path.of(file), new BankFileHandler() {
+            @Override
+            public void statementStart(BankStatement h) {
+                events.add("start " + h.format() + "|" + h.key() + "|" + h.id() + "|" + h.account());
+            }
+
+            @Override
+            public void transaction(BankTransaction t) {
+                events.add("tx");
+            }
+
+            @Override
+            public void statement(BankStatement s) {
+                events.add("end " + s.format() + "|" + s.key() + "|" + s.id() + "|" + s.account());
+            }
+        });
+
+        assertThat(events).isNotEmpty();
+        String open = null;
+        for (String e : events) {
+            if (e.startsWith("start ")) {
+                assertThat(open).as("a statement starts inside another").isNull();
+                open = e.substring(6);
+            } else if (e.equals("tx")) {
+                assertThat(open).as("a transaction before its statement's start").isNotNull();
+            } else {
+                assertThat(e.substring(4)).as("the statement's identity as it started").isEqualTo(open);
+                open = null;
+            }
+        }
+        assertThat(open).isNull();
+    }
+
     private void assertRejected(Path f, String message) {
         assertThatThrownBy(() -> Parsed.of(f)).isInstanceOf(BankFileException.class).hasMessageContaining(message);
     }

@@ -27,7 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The import's second pass reads on a thread of its own and stores on the caller's: a file of several batches
+ * The import reads on a thread of its own and stores on the caller's: a file of several batches
  * arrives whole, in file order, with the keys a plain sequential read gives; a failure while storing stops the
  * reading thread and leaves nothing behind.
  */
@@ -105,7 +105,7 @@ class PipelinedImportTest {
                 return super.insertTransactions(rows);
             }
         };
-        BankFileImporter broken = new BankFileImporter(failing, properties.timeZone(), Clock.systemUTC());
+        BankFileImporter broken = new BankFileImporter(failing, properties.timeZone(), Clock.systemUTC(), tx);
 
         assertThatThrownBy(() -> new TransactionTemplate(tx).execute(s -> broken.importFile(f,
                 new BankFileImporter.Options(false, LocalDate.of(2024, 4, 30)))))

@@ -1,13 +1,11 @@
 package org.reskontro.bankfile.batch;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.reskontro.bankfile.jdbc.BankFileImporter;
-import org.reskontro.bankfile.jdbc.BankFileStore;
 import org.reskontro.operations.config.ReskontroProperties;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -36,11 +34,6 @@ public class ImportBankFilesJobConfiguration {
     public static final String ACCEPT_UNBALANCED = "acceptUnbalanced";
     /** Step execution context key of the per-file report: lines {@code IMPORTED|SKIPPED|REJECTED <TAB> message}. */
     public static final String REPORT = ImportBankFilesTasklet.REPORT;
-
-    @Bean
-    BankFileImporter bankFileImporter(BankFileStore store, ReskontroProperties properties, Clock clock) {
-        return new BankFileImporter(store, properties.timeZone(), clock);
-    }
 
     @Bean
     Job importBankFilesJob(JobRepository jobs, Step importBankFilesStep) {

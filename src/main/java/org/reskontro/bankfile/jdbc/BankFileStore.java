@@ -79,6 +79,19 @@ public class BankFileStore {
     }
 
     /**
+     * Completes a statement stored before its end was read (its transactions came in more than one batch) with the
+     * header fields a file may give only at the end: currency, balances, date.
+     */
+    public void updateStatement(long statementId, BankStatement s) {
+        jdbc.sql("""
+                UPDATE bank_statement SET currency = ?, opening_balance = ?, closing_balance = ?, statement_date = ?
+                 WHERE id = ?""")
+                .params(s.currency(), s.openingBalance(), s.closingBalance(),
+                        s.statementDate() == null ? null : Date.valueOf(s.statementDate()), statementId)
+                .update();
+    }
+
+    /**
      * Inserts a batch; rows whose key is stored already (an overlapping file) are left out. Returns how many were
      * left out.
      */

@@ -423,7 +423,7 @@ class BenchAllCommand implements Callable<Integer> {
         if (!(r instanceof ImportResult.Imported imported)) {
             throw new IllegalStateException("the benchmark's camt.053 was not imported: " + r.message());
         }
-        line("import camt.053", "BankFileImporter (two streaming passes, one transaction), " + imported.transactions()
+        line("import camt.053", "BankFileImporter (one streaming pass, one transaction), " + imported.transactions()
                 + " transactions stored", importSeconds, imported.transactions(), "transactions", heap);
         heap.close();
 
