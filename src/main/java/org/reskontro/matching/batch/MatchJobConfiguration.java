@@ -134,7 +134,8 @@ public class MatchJobConfiguration {
                                              @Value("#{stepExecutionContext['matchRouteId']}") Long routeId,
                                              @Value("#{stepExecutionContext['minCustomer']}") Long min,
                                              @Value("#{stepExecutionContext['maxCustomer']}") Long max) {
-        return new OpenTransactions(OpenTransactionReader.routedTo(jdbc, date, properties.fetchSize(), routeId, min, max));
+        return OpenTransactions.readingAhead(OpenTransactionReader.routedTo(jdbc, date, properties.fetchSize(), routeId,
+                min, max), properties.fetchSize());
     }
 
     @Bean

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * consumer does with the previous batch. A failure of the source is rethrown to the consumer; closing stops the
  * reading thread. The source must not depend on the consumer's transaction: it runs on another connection.
  */
-final class ReadAhead<T> implements AutoCloseable {
+public final class ReadAhead<T> implements AutoCloseable {
 
     private record Batch<T>(List<T> items, RuntimeException failure) {
     }
@@ -26,7 +26,7 @@ final class ReadAhead<T> implements AutoCloseable {
     private Iterator<T> current = List.<T>of().iterator();
     private boolean ended;
 
-    ReadAhead(Supplier<T> source, int batchSize, String name) {
+    public ReadAhead(Supplier<T> source, int batchSize, String name) {
         this.batchSize = batchSize;
         this.reader = new Thread(() -> read(source), name);
         reader.setDaemon(true);
@@ -70,7 +70,7 @@ final class ReadAhead<T> implements AutoCloseable {
     }
 
     /** The next item, or null at the end. */
-    T next() {
+    public T next() {
         while (!current.hasNext()) {
             if (ended) {
                 return null;
