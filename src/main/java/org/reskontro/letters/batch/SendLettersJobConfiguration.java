@@ -42,6 +42,7 @@ public class SendLettersJobConfiguration {
                     ctx.putInt("bounced", r.bounced());
                     ctx.putInt("deferred", r.deferred());
                     ctx.putInt("failed", r.failed());
+                    ctx.putInt("uncertain", r.uncertain());
                     ctx.putString("channel", r.channel());
                     ctx.putString("interrupted", String.valueOf(r.interrupted()));
                     return RepeatStatus.FINISHED;

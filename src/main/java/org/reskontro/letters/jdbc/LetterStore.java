@@ -77,6 +77,11 @@ public class LetterStore {
                 .params(cut(error), Timestamp.from(next), id).update();
     }
 
+    /** Notes why a SENDING letter stays SENDING (its delivery is uncertain): a person confirms or requeues it. */
+    public void noteUncertain(long id, String error) {
+        jdbc.sql("UPDATE letter SET last_error = ? WHERE id = ? AND status = 'SENDING'").params(cut(error), id).update();
+    }
+
     public void markFailed(long id, String error) {
         jdbc.sql("UPDATE letter SET status = 'FAILED', last_error = ?, next_attempt_at = NULL WHERE id = ? AND status = 'SENDING'")
                 .params(cut(error), id).update();

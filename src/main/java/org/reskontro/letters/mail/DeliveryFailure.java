@@ -18,7 +18,12 @@ enum DeliveryFailure {
     /** Try this letter again later; the connection still works (4xx). */
     TRANSIENT(true, false),
     /** The server cannot be reached or the connection broke: stop this run, try again later. */
-    CONNECTION(true, true);
+    CONNECTION(true, true),
+    /**
+     * The connection broke after the whole message was out, before the server's reply: the server may have it.
+     * Not tried again (it could arrive twice); the letter waits for a person. The run stops.
+     */
+    UNCERTAIN(false, true);
 
     private final boolean retry;
     private final boolean connectionLost;
@@ -37,6 +42,9 @@ enum DeliveryFailure {
     }
 
     static DeliveryFailure classify(Throwable e) {
+        if (e instanceof UncertainDelivery) {
+            return UNCERTAIN;
+        }
         if (isA(e, "MailConnectException") || e instanceof AuthenticationFailedException) {
             return CONNECTION;
         }
@@ -50,6 +58,12 @@ enum DeliveryFailure {
             }
         }
         return CONNECTION;
+    }
+
+    /** Whether the server answered (an SMTP reply code), rather than the connection failing before it could. */
+    static boolean hasReply(Throwable e) {
+        Integer code = replyCode(e);
+        return code != null && code >= 200;
     }
 
     /** The SMTP reply code of the failure, looking through nested exceptions; null if there is none. */

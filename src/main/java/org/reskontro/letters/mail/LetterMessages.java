@@ -1,5 +1,7 @@
 package org.reskontro.letters.mail;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -157,9 +159,22 @@ public class LetterMessages {
         return kind + "-" + LetterSafety.fileNamePart(customerNo) + "-" + date + ".pdf";
     }
 
-    /** A message whose Message-ID is ours, not a random one set by {@code saveChanges}. */
+    /**
+     * Whether the whole of this message (built here) has been written out, to the end of its content: over SMTP,
+     * handed to the server up to the end-of-data mark, after which only the server's reply can tell whether it
+     * took the message.
+     */
+    static boolean wholeContentWritten(MimeMessage m) {
+        return m instanceof FixedIdMessage f && f.written;
+    }
+
+    /**
+     * A message whose Message-ID is ours, not a random one set by {@code saveChanges}, and that knows when it has
+     * been written out whole (SMTP's DATA phase writes it with {@link #writeTo(OutputStream, String[])}).
+     */
     private static final class FixedIdMessage extends MimeMessage {
         private final String id;
+        private volatile boolean written;
 
         FixedIdMessage(Session session, String id) {
             super(session);
@@ -169,6 +184,12 @@ public class LetterMessages {
         @Override
         protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", id);
+        }
+
+        @Override
+        public void writeTo(OutputStream os, String[] ignoreList) throws IOException, MessagingException {
+            super.writeTo(os, ignoreList);
+            written = true;
         }
     }
 }

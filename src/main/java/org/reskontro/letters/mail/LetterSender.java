@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>record: SENT with the Message-ID and the time, or PRINTED, committed.</li>
  * </ol>
  * A transient failure puts the letter back to PENDING with a later {@code next_attempt_at} (FAILED after the
- * last attempt); a lost connection ends the run, leaving the rest PENDING and untouched. A permanent refusal of
+ * last attempt); a lost connection ends the run, leaving the rest PENDING and untouched. A connection lost after
+ * the whole message was out and before the server's reply leaves that letter SENDING for a person, as a crash in
+ * that window does ({@link UncertainDelivery}): sending it again could deliver it twice. A permanent refusal of
  * the address prints the letter and flags the customer's e-mail. A crash between hand-over and record leaves
  * the letter SENDING: print letters are redone by the next run, e-mail letters wait for a person
  * ({@code reskontro letters requeue} or {@code confirm}); see docs/letters.md.
@@ -63,8 +65,8 @@ public class LetterSender {
     }
 
     /** What one run did. */
-    public record Result(int sent, int printed, int bounced, int deferred, int failed, boolean interrupted,
-                         String channel) {
+    public record Result(int sent, int printed, int bounced, int deferred, int failed, int uncertain,
+                         boolean interrupted, String channel) {
     }
 
     /** Delivers every PENDING letter due at {@code dueBy}. */
@@ -78,6 +80,7 @@ public class LetterSender {
         int bounced = 0;
         int deferred = 0;
         int failed = 0;
+        int uncertain = 0;
         boolean interrupted = false;
         long after = 0;
         try (MailGateway gateway = gateways.get()) {
@@ -115,6 +118,16 @@ public class LetterSender {
                     } catch (MessagingException | RuntimeException e) {
                         DeliveryFailure kind = DeliveryFailure.classify(e);
                         String error = DeliveryFailure.describe(e);
+                        if (kind == DeliveryFailure.UNCERTAIN) {
+                            // it stays SENDING, as after a crash in this window: a person confirms or requeues it
+                            tx.executeWithoutResult(s -> store.noteUncertain(id, error));
+                            uncertain++;
+                            log.warn("letter {} to customer {} stays SENDING for a person: {}; look its Message-ID up "
+                                    + "on the mail server, then 'letters confirm' or 'letters requeue' (docs/letters.md)",
+                                    id, letter.customerNo(), error);
+                            interrupted = true;
+                            break run;
+                        }
                         if (!kind.retry()) {
                             printAndRecord(letter, "e-mail refused (" + error + "); printed",
                                     kind == DeliveryFailure.ADDRESS_REJECTED);
@@ -144,7 +157,7 @@ public class LetterSender {
                     afterDelivery.accept(id);
                 }
             }
-            return new Result(sent, printed, bounced, deferred, failed, interrupted, channel);
+            return new Result(sent, printed, bounced, deferred, failed, uncertain, interrupted, channel);
         }
     }
 

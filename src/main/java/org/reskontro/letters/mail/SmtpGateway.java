@@ -6,7 +6,10 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.reskontro.letters.jdbc.OutboxLetter;
 
-/** Hands letters to an SMTP server over one connection for the whole run, opened at the first letter. */
+/**
+ * Hands letters to an SMTP server over one connection for the whole run, opened at the first letter. A connection
+ * that breaks once the whole message is out and before the server has answered it is an {@link UncertainDelivery}.
+ */
 final class SmtpGateway implements MailGateway {
 
     /** How to reach the server ({@code spring.mail.*}). */
@@ -39,6 +42,9 @@ final class SmtpGateway implements MailGateway {
         } catch (MessagingException | RuntimeException e) {
             if (DeliveryFailure.classify(e).connectionLost()) {
                 close();
+                if (LetterMessages.wholeContentWritten(message) && !DeliveryFailure.hasReply(e)) {
+                    throw new UncertainDelivery(e);
+                }
             }
             throw e;
         }

@@ -180,7 +180,8 @@ class LettersCommand implements Runnable {
                             a.recipient() == null ? "" : a.recipient(), a.messageId() == null ? "" : a.messageId(),
                             a.lastError() == null ? "" : " - " + a.lastError());
                 }
-                out.println("  SENDING: the run stopped while handing it to the mail server. Check the server's log "
+                out.println("  SENDING: the run stopped, or the connection broke, while handing it to the mail server, "
+                        + "so it may or may not have arrived. Check the server's log "
                         + "for its Message-ID, then 'reskontro letters confirm --id N' if it went out or "
                         + "'reskontro letters requeue --id N' to send it again.");
             }

@@ -15,7 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A minimal SMTP server for one test: it refuses recipients whose address starts with "bounce" with
  * {@code 550 5.1.1}, greylists those starting with "later" with {@code 451 4.7.1}, and accepts the rest.
- * GreenMail accepts every recipient, so it cannot show a permanent refusal.
+ * GreenMail accepts every recipient, so it cannot show a permanent refusal. For a recipient starting with
+ * "vanish" it takes the whole message and drops the connection before it replies (it has the letter; the client
+ * cannot know).
  */
 final class RejectingSmtpServer implements AutoCloseable {
 
@@ -72,6 +74,9 @@ final class RejectingSmtpServer implements AutoCloseable {
                     // the message
                 }
                 accepted.add(rcpt);
+                if (rcpt != null && rcpt.startsWith("vanish")) {
+                    return; // gone with the message, before the reply
+                }
                 reply(out, "250 2.0.0 queued");
             } else if (cmd.startsWith("RSET") || cmd.startsWith("NOOP")) {
                 rcpt = null;

@@ -181,6 +181,33 @@ class SendLettersFailuresTest {
     }
 
     @Test
+    void aConnectionLostAfterTheWholeMessageLeavesTheLetterForAPersonNeverSentTwice() throws Exception {
+        fixtures.store(LetterFixtures.letter("10001", Language.NB, 2, "A", "ok@example.no"), "k1");
+        fixtures.store(LetterFixtures.letter("10002", Language.NB, 2, "B", "vanish@example.no"), "k2");
+        fixtures.store(LetterFixtures.letter("10003", Language.NB, 2, "C", "ok3@example.no"), "k3");
+        try (RejectingSmtpServer smtp = new RejectingSmtpServer()) {
+            LetterSender sender = sender(smtp.port(), id -> { });
+            LetterSender.Result r = sender.sendDue(clock.instant());
+            assertThat(r.sent()).isEqualTo(1);
+            assertThat(r.uncertain()).isEqualTo(1);
+            assertThat(r.deferred()).isZero();
+            assertThat(r.interrupted()).isTrue();
+            assertThat(smtp.accepted).containsExactly("ok@example.no", "vanish@example.no");
+            assertThat(statuses()).containsExactly("SENT", "SENDING", "PENDING");
+            assertThat(store.needingAttention()).singleElement().satisfies(a -> {
+                assertThat(a.customerNo()).isEqualTo("10002");
+                assertThat(a.lastError()).contains("may have the letter");
+            });
+
+            // later runs send the rest and leave the uncertain letter to the person: it arrives once
+            LetterSender.Result again = sender.sendDue(clock.instant().plus(Duration.ofDays(1)));
+            assertThat(again.sent()).isEqualTo(1);
+            assertThat(smtp.accepted).containsExactly("ok@example.no", "vanish@example.no", "ok3@example.no");
+        }
+        assertThat(statuses()).containsExactly("SENT", "SENDING", "SENT");
+    }
+
+    @Test
     void storingTheSameKeyTwiceKeepsOneLetter() {
         fixtures.store(LetterFixtures.letter("10001", Language.NB, 1, "A", "a@example.no"), "same");
         fixtures.store(LetterFixtures.letter("10001", Language.NB, 2, "A", "a@example.no"), "same");
