@@ -16,7 +16,7 @@ public record MatchingProperties(
         @DefaultValue("25.00") BigDecimal tolerance,
         @DefaultValue("16") int maxSubsetItems,
         @DefaultValue("5") int maxSubsetSize,
-        @DefaultValue("1000") int chunkSize,
+        @DefaultValue("5000") int chunkSize,
         @DefaultValue("5000") int fetchSize,
         @DefaultValue("7830") String writeOffAccount,
         @DefaultValue("true") boolean applyCredit,

@@ -130,6 +130,30 @@ class BatchSqlUpdateTest {
     }
 
     @Test
+    void moreRowsThanTheMemoryTableHoldsAtOnceAreAllUpdated() {
+        // 10,000 rows of the match columns: past the 7,800 or so that fit MariaDB's 16 MB MEMORY table at once
+        // (VARCHAR(500) evidence is stored fixed-width: 2,000 bytes a row); a chunk of 10,000 failed "table is full"
+        int n = 10_000;
+        List<Object[]> inserts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            inserts.add(new Object[] {statement, "many-" + i, new BigDecimal("10.00"), Date.valueOf("2024-04-20")});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO bank_transaction (bank_statement_id, tx_key, amount, currency, booking_date, match_status)
+                VALUES (?, ?, ?, 'NOK', ?, 'OPEN')""", inserts);
+        List<Long> ids = client.sql("SELECT id FROM bank_transaction ORDER BY id").query(Long.class).list();
+        assertThat(ids).hasSize(n);
+        String evidence = "e".repeat(480);
+        List<Object[]> rows = new ArrayList<>(n);
+        for (long id : ids) {
+            rows.add(new Object[] {"OUTGOING", evidence + id, id});
+        }
+        update(rows);
+        assertThat(client.sql("SELECT COUNT(*) FROM bank_transaction WHERE match_status = 'OUTGOING'"
+                + " AND match_evidence = CONCAT(?, id)").param(evidence).query(Long.class).single()).isEqualTo(n);
+    }
+
+    @Test
     void theJoinedUpdateIsUsedOnMariaDbOnly() {
         assertThat(BatchSql.mariaDb(jdbc)).isEqualTo("mariadb".equals(System.getProperty("reskontro.test.db")));
     }
