@@ -56,6 +56,7 @@ class MatchPartitioner implements Partitioner {
             long t = System.nanoTime();
             long routeId = manager.getId();
             MatchIndex index = loader.load();
+            long loaded = System.nanoTime();
             routes.route(routeId, date, index, new MatchRouter());
             List<CustomerRange> ranges = CustomerRange.balance(routes.countsByCustomer(routeId), gridSize);
             if (local && ranges.size() == 1) {
@@ -67,8 +68,9 @@ class MatchPartitioner implements Partitioner {
             // the leftover step reads the routing from the job's context
             manager.getJobExecution().getExecutionContext().putLong(ROUTE_ID, routeId);
             jobs.updateExecutionContext(manager.getJobExecution());
-            LOG.info("matching routed in {} ms into {} customer range(s): {}", (System.nanoTime() - t) / 1_000_000,
-                    ranges.size(), CustomerPartitions.format(ranges));
+            LOG.info("matching routed in {} ms (index load {} ms) into {} customer range(s): {}",
+                    (System.nanoTime() - t) / 1_000_000, (loaded - t) / 1_000_000, ranges.size(),
+                    CustomerPartitions.format(ranges));
         }
         return CustomerPartitions.contexts(CustomerPartitions.parse(context.getString(CustomerPartitions.RANGES)),
                 Map.of(ROUTE_ID, context.getLong(ROUTE_ID)));

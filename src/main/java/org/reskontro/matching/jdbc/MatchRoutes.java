@@ -1,12 +1,18 @@
 package org.reskontro.matching.jdbc;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -28,10 +34,17 @@ public class MatchRoutes {
 
     private final JdbcTemplate jdbc;
     private final int fetchSize;
+    private final int batch;
 
     public MatchRoutes(JdbcTemplate jdbc, int fetchSize) {
+        this(jdbc, fetchSize, BATCH);
+    }
+
+    /** {@code batch}: routes inserted at a time. */
+    MatchRoutes(JdbcTemplate jdbc, int fetchSize, int batch) {
         this.jdbc = jdbc;
         this.fetchSize = fetchSize;
+        this.batch = batch;
     }
 
     /** Routes the OPEN transactions as route {@code routeId}, replacing every earlier routing. */
@@ -42,25 +55,66 @@ public class MatchRoutes {
             route(routeId, open::next, idx, router); // another connection would not see this transaction's rows
             return;
         }
-        // the next page is read and mapped on a thread of its own while this one routes and inserts the last
+        // three threads: the next page is read and mapped on one, this one routes, and the rows routed before are
+        // inserted on another (each insert commits on its own, as here outside a transaction)
+        ExecutorService inserter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "match-route-insert");
+            t.setDaemon(true);
+            return t;
+        });
         try (ReadAhead<BankPayment> ahead = new ReadAhead<>(open::next, fetchSize, "match-route-read")) {
-            route(routeId, ahead::next, idx, router);
+            Deque<Future<?>> pending = new ArrayDeque<>();
+            route(routeId, ahead::next, idx, router, batch, rows -> {
+                if (pending.size() == 2) {
+                    await(pending.removeFirst());
+                }
+                pending.addLast(inserter.submit(() -> insert(rows)));
+            });
+            while (!pending.isEmpty()) {
+                await(pending.removeFirst());
+            }
+        } finally {
+            inserter.shutdownNow();
         }
     }
 
     private void route(long routeId, Supplier<BankPayment> open, MatchIndex idx, MatchRouter router) {
-        List<Object[]> rows = new ArrayList<>(BATCH);
+        route(routeId, open, idx, router, batch, this::insert);
+    }
+
+    /** Routes every payment, handing the rows over {@code batch} at a time (a new list each time). */
+    private static void route(long routeId, Supplier<BankPayment> open, MatchIndex idx, MatchRouter router, int batch,
+                              Consumer<List<Object[]>> rowsOut) {
+        List<Object[]> rows = new ArrayList<>(batch);
         for (BankPayment p = open.get(); p != null; p = open.get()) {
             rows.add(new Object[] {routeId, p.id(), router.route(p, idx)});
-            if (rows.size() == BATCH) {
-                insert(rows);
+            if (rows.size() == batch) {
+                rowsOut.accept(rows);
+                rows = new ArrayList<>(batch);
             }
         }
-        insert(rows);
+        if (!rows.isEmpty()) {
+            rowsOut.accept(rows);
+        }
+    }
+
+    private static void await(Future<?> insert) {
+        try {
+            insert.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new IllegalStateException("inserting the routes failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while inserting the routes", e);
+        }
     }
 
     /** Multi-row inserts of {@code ROWS_PER_INSERT} rows each, far cheaper than one statement per row. */
     private void insert(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
             StringBuilder sql = new StringBuilder("INSERT INTO match_route (route_id, transaction_id, customer_id) VALUES ");
@@ -72,7 +126,6 @@ public class MatchRoutes {
             }
             jdbc.update(sql.toString());
         }
-        rows.clear();
     }
 
     /** Records, in the chunk's transaction, that these transactions of route {@code routeId} are decided. */
