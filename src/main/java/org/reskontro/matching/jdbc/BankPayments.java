@@ -14,6 +14,11 @@ public final class BankPayments {
     public static final String COLUMNS = "id, amount, currency, booking_date, reference, end_to_end_id, bank_reference, "
             + "payer_name, payer_account, text, reversal";
 
+    /** {@link #COLUMNS}, each of the table aliased {@code alias}. */
+    static String columns(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
     /** Open transactions booked on or before the business date, in id order. */
     public static final String OPEN_SQL = "SELECT " + COLUMNS + " FROM bank_transaction "
             + "WHERE match_status = 'OPEN' AND (booking_date IS NULL OR booking_date <= ?) ORDER BY id";

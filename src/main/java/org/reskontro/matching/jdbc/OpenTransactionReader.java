@@ -18,6 +18,8 @@ public class OpenTransactionReader {
     private final JdbcTemplate jdbc;
     private final LocalDate date;
     private final int pageSize;
+    private final String routeJoin;
+    private final Object[] joinArgs;
     private final String routeFilter;
     private final Object[] routeArgs;
     private final Deque<BankPayment> page = new ArrayDeque<>();
@@ -25,10 +27,17 @@ public class OpenTransactionReader {
     private boolean exhausted;
 
     public OpenTransactionReader(JdbcTemplate jdbc, LocalDate date, int pageSize) {
-        this(jdbc, date, pageSize, "", new Object[0]);
+        this(jdbc, date, pageSize, "", new Object[0], "", new Object[0]);
     }
 
-    private OpenTransactionReader(JdbcTemplate jdbc, LocalDate date, int pageSize, String routeFilter, Object[] routeArgs) {
+    /**
+     * {@code routeJoin} with its parameters: joined after {@code FROM bank_transaction t}; {@code routeFilter} with
+     * its parameters: added to the conditions.
+     */
+    private OpenTransactionReader(JdbcTemplate jdbc, LocalDate date, int pageSize, String routeJoin, Object[] joinArgs,
+                                  String routeFilter, Object[] routeArgs) {
+        this.routeJoin = routeJoin;
+        this.joinArgs = joinArgs;
         this.jdbc = jdbc;
         this.date = date;
         this.pageSize = pageSize;
@@ -39,8 +48,8 @@ public class OpenTransactionReader {
     /** Only the transactions that route {@code routeId} gave to a customer from {@code min} to {@code max}. */
     public static OpenTransactionReader routedTo(JdbcTemplate jdbc, LocalDate date, int pageSize, long routeId,
                                                  long min, long max) {
-        return new OpenTransactionReader(jdbc, date, pageSize, " AND id IN (SELECT r.transaction_id FROM match_route r"
-                + " WHERE r.route_id = ? AND r.customer_id BETWEEN ? AND ? AND r.decided = FALSE)",
+        return new OpenTransactionReader(jdbc, date, pageSize, "", new Object[0], " AND t.id IN (SELECT r.transaction_id"
+                + " FROM match_route r WHERE r.route_id = ? AND r.customer_id BETWEEN ? AND ? AND r.decided = FALSE)",
                 new Object[] {routeId, min, max});
     }
 
@@ -49,19 +58,21 @@ public class OpenTransactionReader {
      * decided.
      */
     public static OpenTransactionReader leftOverBy(JdbcTemplate jdbc, LocalDate date, int pageSize, long routeId) {
-        // NOT EXISTS, a look-up by primary key per open transaction: MariaDB ran NOT IN (SELECT ...) by materialising
-        // every routed transaction of the route again for each page (about 0.4 s a page at 1,000,000)
-        return new OpenTransactionReader(jdbc, date, pageSize, " AND NOT EXISTS (SELECT 1 FROM match_route r"
-                + " WHERE r.route_id = ? AND r.transaction_id = bank_transaction.id"
-                + " AND (r.customer_id IS NOT NULL OR r.decided = TRUE))", new Object[] {routeId});
+        // an anti-join, a look-up by primary key per open transaction: MariaDB ran NOT IN (SELECT ...) and
+        // NOT EXISTS (SELECT ...) alike by materialising every route of the run again for each page (1.2 s a page
+        // after a 1,000,000-payment partition step; 0.04 s as a join)
+        return new OpenTransactionReader(jdbc, date, pageSize, " LEFT JOIN match_route r ON r.route_id = ?"
+                + " AND r.transaction_id = t.id AND (r.customer_id IS NOT NULL OR r.decided = TRUE)",
+                new Object[] {routeId}, " AND r.transaction_id IS NULL", new Object[0]);
     }
 
     /** The next open transaction, or null at the end. */
     public BankPayment next() {
         if (page.isEmpty() && !exhausted) {
-            page.addAll(jdbc.query("SELECT " + BankPayments.COLUMNS + " FROM bank_transaction "
-                            + "WHERE match_status = 'OPEN' AND (booking_date IS NULL OR booking_date <= ?) AND id > ? "
-                            + routeFilter + " ORDER BY id LIMIT " + pageSize, BankPayments.MAPPER, args()));
+            page.addAll(jdbc.query("SELECT " + BankPayments.columns("t") + " FROM bank_transaction t" + routeJoin
+                            + " WHERE t.match_status = 'OPEN' AND (t.booking_date IS NULL OR t.booking_date <= ?)"
+                            + " AND t.id > ?" + routeFilter + " ORDER BY t.id LIMIT " + pageSize, BankPayments.MAPPER,
+                    args()));
             exhausted = page.size() < pageSize;
         }
         BankPayment p = page.pollFirst();
@@ -72,10 +83,11 @@ public class OpenTransactionReader {
     }
 
     private Object[] args() {
-        Object[] args = new Object[2 + routeArgs.length];
-        args[0] = java.sql.Date.valueOf(date);
-        args[1] = lastId;
-        System.arraycopy(routeArgs, 0, args, 2, routeArgs.length);
+        Object[] args = new Object[joinArgs.length + 2 + routeArgs.length];
+        System.arraycopy(joinArgs, 0, args, 0, joinArgs.length);
+        args[joinArgs.length] = java.sql.Date.valueOf(date);
+        args[joinArgs.length + 1] = lastId;
+        System.arraycopy(routeArgs, 0, args, joinArgs.length + 2, routeArgs.length);
         return args;
     }
 }
