@@ -32,10 +32,23 @@ public class LetterStore {
                 .query(Long.class).list();
     }
 
-    /** PENDING to SENDING, counting the attempt; false when another run took it first. */
-    public boolean claim(long id) {
-        return jdbc.sql("UPDATE letter SET status = 'SENDING', attempts = attempts + 1 WHERE id = ? AND status = 'PENDING'")
-                .param(id).update() == 1;
+    /** PENDING to SENDING for the run {@code token}, counting the attempt; false when another run took it first. */
+    public boolean claim(long id, String token) {
+        return jdbc.sql("""
+                UPDATE letter SET status = 'SENDING', attempts = attempts + 1, claim_token = ?
+                 WHERE id = ? AND status = 'PENDING'""")
+                .params(token, id).update() == 1;
+    }
+
+    /**
+     * Undoes a claim of the run {@code token} that may or may not have committed (its commit failed on the client's
+     * side) and was not handed over: back to PENDING with the attempt uncounted. Another run's claim is left alone.
+     */
+    public boolean unclaim(long id, String token) {
+        return jdbc.sql("""
+                UPDATE letter SET status = 'PENDING', attempts = attempts - 1, claim_token = NULL
+                 WHERE id = ? AND status = 'SENDING' AND claim_token = ?""")
+                .params(id, token).update() == 1;
     }
 
     /** The Message-ID the letter will carry, recorded before the hand-over so a person can trace it. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -81,6 +82,7 @@ public class LetterSender {
         int deferred = 0;
         int failed = 0;
         int uncertain = 0;
+        String token = UUID.randomUUID().toString();
         boolean interrupted = false;
         long after = 0;
         try (MailGateway gateway = gateways.get()) {
@@ -93,7 +95,7 @@ public class LetterSender {
                 }
                 for (long id : ids) {
                     after = id;
-                    Optional<OutboxLetter> claimed = tx.execute(s -> claim(id));
+                    Optional<OutboxLetter> claimed = claimOrUndo(id, token);
                     if (claimed == null || claimed.isEmpty()) {
                         continue;
                     }
@@ -167,16 +169,22 @@ public class LetterSender {
      * dies in this short window leaves a letter SENDING for a person to confirm.
      */
     private void recordSent(long id, String messageId) {
+        retried("recording delivered letter " + id,
+                () -> tx.executeWithoutResult(s -> store.markSent(id, messageId, clock.instant())));
+    }
+
+    /** Runs {@code work} (its own transaction), again on fresh connections while the database fails, for a while. */
+    private void retried(String what, Runnable work) {
         long pause = 250;
         for (int attempt = 1; ; attempt++) {
             try {
-                tx.executeWithoutResult(s -> store.markSent(id, messageId, clock.instant()));
+                work.run();
                 return;
             } catch (DataAccessException | TransactionException e) {
                 if (attempt >= 6) {
                     throw e;
                 }
-                log.warn("letter {} was delivered but recording it failed ({}); retrying", id, e.getMessage());
+                log.warn("{} failed ({}); retrying", what, e.getMessage());
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {
@@ -188,8 +196,26 @@ public class LetterSender {
         }
     }
 
-    private Optional<OutboxLetter> claim(long id) {
-        if (!store.claim(id)) {
+    /**
+     * Claims the letter for this run. When the claim's transaction fails (a dropped connection), the server may have
+     * committed it all the same, which would leave the letter SENDING though nothing left: the claim is then undone
+     * on fresh connections, if it took, before the failure ends the run; the next run sends the letter.
+     */
+    private Optional<OutboxLetter> claimOrUndo(long id, String token) {
+        try {
+            return tx.execute(s -> claim(id, token));
+        } catch (DataAccessException | TransactionException e) {
+            try {
+                retried("undoing the claim of letter " + id, () -> tx.executeWithoutResult(s -> store.unclaim(id, token)));
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo); // the letter stays SENDING: a person confirms or requeues it
+            }
+            throw e;
+        }
+    }
+
+    private Optional<OutboxLetter> claim(long id, String token) {
+        if (!store.claim(id, token)) {
             return Optional.empty();
         }
         Optional<OutboxLetter> letter = store.load(id);

@@ -208,6 +208,48 @@ class SendLettersFailuresTest {
     }
 
     @Test
+    void aClaimWhoseCommitFailsOnTheClientIsUndoneAndTheLetterSentByTheNextRunOnce() throws Exception {
+        fixtures.store(LetterFixtures.letter("10001", Language.NB, 2, "A", "a@example.no"), "k1");
+        int port = SendLettersSmtpTest.freePort();
+        GreenMail server = start(port);
+        // the database commits the claim, but the client sees the connection drop (the commit's reply is lost):
+        // commits are counted, the first being the run's release of interrupted prints, the second the claim
+        AtomicInteger commits = new AtomicInteger();
+        PlatformTransactionManager dropping = new PlatformTransactionManager() {
+            @Override
+            public org.springframework.transaction.TransactionStatus getTransaction(TransactionDefinition definition) {
+                return transactions.getTransaction(definition);
+            }
+
+            @Override
+            public void commit(org.springframework.transaction.TransactionStatus status) {
+                transactions.commit(status);
+                if (commits.incrementAndGet() == 2) {
+                    throw new org.springframework.transaction.TransactionSystemException("JDBC commit; Socket error");
+                }
+            }
+
+            @Override
+            public void rollback(org.springframework.transaction.TransactionStatus status) {
+                transactions.rollback(status);
+            }
+        };
+        LetterSender first = sender(port, id -> { }, dropping);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.sendDue(clock.instant()))
+                .hasMessageContaining("Socket error");
+        assertThat(statuses()).as("the claim is undone: nothing was handed over").containsExactly("PENDING");
+        assertThat(jdbc.sql("SELECT attempts FROM letter").query(Integer.class).single()).isZero();
+        assertThat(server.getReceivedMessages()).isEmpty();
+        assertThat(store.needingAttention()).isEmpty();
+
+        LetterSender.Result next = sender(port, id -> { }).sendDue(clock.instant());
+        assertThat(next.sent()).isEqualTo(1);
+        assertThat(server.getReceivedMessages()).hasSize(1);
+        assertThat(statuses()).containsExactly("SENT");
+    }
+
+    @Test
     void storingTheSameKeyTwiceKeepsOneLetter() {
         fixtures.store(LetterFixtures.letter("10001", Language.NB, 1, "A", "a@example.no"), "same");
         fixtures.store(LetterFixtures.letter("10001", Language.NB, 2, "A", "a@example.no"), "same");
@@ -215,6 +257,10 @@ class SendLettersFailuresTest {
     }
 
     private LetterSender sender(int port, LongConsumer afterDelivery) {
+        return sender(port, afterDelivery, transactions);
+    }
+
+    private LetterSender sender(int port, LongConsumer afterDelivery, PlatformTransactionManager transactions) {
         JavaMailSenderImpl impl = new JavaMailSenderImpl();
         impl.setHost("127.0.0.1");
         impl.setPort(port);
