@@ -129,13 +129,16 @@ public class MatchJobConfiguration {
 
     @Bean
     @StepScope
-    OpenTransactions routedTransactionReader(JdbcTemplate jdbc, MatchingProperties properties,
+    OpenTransactions routedTransactionReader(JdbcTemplate jdbc, MatchingProperties properties, PartitionHandlers partitions,
                                              @Value("#{jobParameters['date']}") LocalDate date,
                                              @Value("#{stepExecutionContext['matchRouteId']}") Long routeId,
                                              @Value("#{stepExecutionContext['minCustomer']}") Long min,
                                              @Value("#{stepExecutionContext['maxCustomer']}") Long max) {
-        return OpenTransactions.readingAhead(OpenTransactionReader.routedTo(jdbc, date, properties.fetchSize(), routeId,
-                min, max), properties.fetchSize());
+        OpenTransactionReader pages = OpenTransactionReader.routedTo(jdbc, date, properties.fetchSize(), routeId, min, max);
+        // reading ahead takes a connection of its own beside the chunk's: only where a partition has the pool's
+        // room for more than one (as for its write connections), not when many partitions run side by side
+        return properties.writeConnections(partitions.gridSize()) > 1
+                ? OpenTransactions.readingAhead(pages, properties.fetchSize()) : new OpenTransactions(pages);
     }
 
     @Bean

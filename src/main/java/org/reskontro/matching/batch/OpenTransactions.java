@@ -8,9 +8,9 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
- * The matchStep's reader: the OPEN transactions, a page at a time. A partition's reader reads ahead: the next page
- * is read on a thread of its own (another connection, outside the chunk's transaction) while the step decides and
- * writes the chunks before it. That sees what the chunk's own connection would: a partition's writes touch only
+ * The matchStep's reader: the OPEN transactions, a page at a time. A partition that writes over more than one
+ * connection (one partition alone, by default) also reads ahead: the next page is read on a thread of its own
+ * (another connection, outside the chunk's transaction) while the step decides and writes the chunks before it. That sees what the chunk's own connection would: a partition's writes touch only
  * the payments of the chunk being written, never those of a later page, and what the pages depend on (the import
  * and the routing) was committed before the step began. The leftover phase reads on the chunk's connection, since
  * a reversal there changes other transactions.
