@@ -3,6 +3,7 @@ package org.reskontro.matching.jdbc;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 
 import org.reskontro.common.Money;
 import org.reskontro.matching.BankPayment;
@@ -36,8 +37,9 @@ public final class BankPayments {
         } catch (ArithmeticException e) {
             // fractions of a minor unit: kept as written; no open item equals it, so a person decides
         }
-        java.sql.Date booking = rs.getDate(4);
-        return new BankPayment(rs.getLong(1), amount, currency, booking == null ? null : booking.toLocalDate(),
+        // as LocalDate straight from the driver: getDate built a java.sql.Date through a Calendar for every row
+        LocalDate booking = rs.getObject(4, LocalDate.class);
+        return new BankPayment(rs.getLong(1), amount, currency, booking,
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getBoolean(11));
     }

@@ -37,9 +37,8 @@ public class MatchIndexLoader {
         });
         t.query("SELECT id, customer_id, invoice_no, reference, currency, due_date, fee_open, interest_open, principal_open"
                 + open + " ORDER BY id", rs -> {
-            java.sql.Date due = rs.getDate(6);
             idx.addInvoice(new OpenInvoice(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), due == null ? null : due.toLocalDate(),
+                    rs.getString(5), rs.getObject(6, java.time.LocalDate.class),
                     new OpenItem(rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9))));
         });
         t.query("""
