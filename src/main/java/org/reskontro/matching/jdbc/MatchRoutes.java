@@ -49,12 +49,15 @@ public class MatchRoutes {
 
     /** Routes the OPEN transactions as route {@code routeId}, replacing every earlier routing. */
     public void route(long routeId, LocalDate date, MatchIndex idx, MatchRouter router) {
-        jdbc.update("DELETE FROM match_route");
         OpenTransactionReader open = new OpenTransactionReader(jdbc, date, fetchSize);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            jdbc.update("DELETE FROM match_route");
             route(routeId, open::next, idx, router); // another connection would not see this transaction's rows
             return;
         }
+        // the last run's routes, a row per transaction it routed: emptied at once instead of deleted row by row
+        // (TRUNCATE commits, which is why it is used only outside a transaction)
+        jdbc.execute("TRUNCATE TABLE match_route");
         // three threads: the next page is read and mapped on one, this one routes, and the rows routed before are
         // inserted on another (each insert commits on its own, as here outside a transaction)
         ExecutorService inserter = Executors.newSingleThreadExecutor(r -> {

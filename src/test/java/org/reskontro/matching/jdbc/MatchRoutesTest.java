@@ -62,5 +62,11 @@ class MatchRoutesTest {
         assertThat(stored).isEqualTo(expected);
         assertThat(expected.values()).as("some routed to a customer, some left over").contains((Long) null)
                 .anyMatch(c -> c != null);
+
+        // a new run's routing replaces the last one's
+        routes.route(43, DATE, index, new MatchRouter());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM match_route WHERE route_id = 42", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM match_route WHERE route_id = 43", Long.class))
+                .isEqualTo(open.size());
     }
 }
