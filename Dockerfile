@@ -15,6 +15,7 @@ COPY config /app/config
 RUN mkdir -p /app/var && chown -R reskontro:reskontro /app/var
 USER reskontro
 VOLUME ["/app/config", "/app/var"]
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# batch work: the throughput collector (docs/operations.md)
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseParallelGC"
 ENTRYPOINT ["java", "-jar", "/app/reskontro.jar"]
 CMD ["serve"]
