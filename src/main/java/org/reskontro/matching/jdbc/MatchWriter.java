@@ -102,7 +102,7 @@ public class MatchWriter {
     }
 
     /** Nanoseconds spent per phase, for the run's log line. */
-    public final long[] phaseNanos = new long[11];
+    public final long[] phaseNanos = new long[PHASES.length];
     private long mark;
 
     private void lap(int phase) {
@@ -111,23 +111,29 @@ public class MatchWriter {
         mark = now;
     }
 
-    /** The phase timings of this writer and of others, summed, as {@link #phases()} gives them. */
+    /** The phase timings of these writers, summed, as {@link #phases()} gives one writer's. */
     public static String phases(List<MatchWriter> writers) {
-        MatchWriter sum = new MatchWriter(writers.get(0).jdbc, writers.get(0).single);
+        long[] sum = new long[PHASES.length];
         for (MatchWriter w : writers) {
-            for (int i = 0; i < sum.phaseNanos.length; i++) {
-                sum.phaseNanos[i] += w.phaseNanos[i];
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += w.phaseNanos[i];
             }
         }
-        return sum.phases();
+        return format(sum);
     }
 
     public String phases() {
-        String[] names = {"lock customers", "lock invoices", "existing keys", "compute", "insert postings+ids",
-                "insert allocations", "update invoices", "update transactions", "unmatched", "outgoing", "reversals"};
+        return format(phaseNanos);
+    }
+
+    private static final String[] PHASES = {"lock customers", "lock invoices", "existing keys", "compute",
+            "insert postings+ids", "insert allocations", "update invoices", "update transactions", "unmatched",
+            "outgoing", "reversals"};
+
+    private static String format(long[] nanos) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < names.length; i++) {
-            sb.append(names[i]).append(' ').append(phaseNanos[i] / 1_000_000).append(" ms; ");
+        for (int i = 0; i < PHASES.length; i++) {
+            sb.append(PHASES[i]).append(' ').append(nanos[i] / 1_000_000).append(" ms; ");
         }
         return sb.toString();
     }
