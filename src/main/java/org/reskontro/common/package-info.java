@@ -1,4 +1,4 @@
 /**
- * Spring-free building blocks shared by the features: money amounts, CSV reading, check digits.
+ * Spring-free building blocks shared by the features: money amounts, CSV reading, check digits, helper threads.
  */
 package org.reskontro.common;

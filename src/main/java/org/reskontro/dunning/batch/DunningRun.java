@@ -10,10 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.reskontro.common.CustomerRange;
+import org.reskontro.common.DaemonThreads;
 import org.reskontro.common.RejectedInputException;
 import org.reskontro.dunning.CustomerDecision;
 import org.reskontro.dunning.CustomerSnapshot;
@@ -155,7 +155,8 @@ public class DunningRun {
             this.date = date;
             this.s = s;
             this.listener = listener;
-            this.pool = renderThreads == 0 ? null : Executors.newFixedThreadPool(renderThreads, daemon());
+            this.pool = renderThreads == 0 ? null : Executors.newFixedThreadPool(renderThreads,
+                    DaemonThreads.named("letter-render"));
             // enough letters in flight to keep the pool busy while a group is written, and at least one group ahead
             this.lookahead = Math.max(customersPerTransaction, 16 * Math.max(1, renderThreads));
         }
@@ -245,12 +246,4 @@ public class DunningRun {
         return out;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "letter-render-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

@@ -24,6 +24,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import org.reskontro.common.CustomerRange;
+import org.reskontro.common.DaemonThreads;
 import org.reskontro.dunning.CustomerSnapshot;
 import org.reskontro.dunning.OverdueItem;
 import org.reskontro.ledger.Country;
@@ -106,11 +107,7 @@ public class DunningSnapshots {
     /** As {@link #forEachPage(LocalDate, Function, Consumer)}, for the customers of one range (a partition). */
     public <T> void forEachPage(LocalDate date, CustomerRange range, Function<List<CustomerSnapshot>, T> onReader,
                                 Consumer<T> consumer) {
-        ExecutorService readers = Executors.newFixedThreadPool(READERS, r -> {
-            Thread t = new Thread(r, "dunning-snapshot-reader");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService readers = Executors.newFixedThreadPool(READERS, DaemonThreads.named("dunning-snapshot-reader"));
         ArrayDeque<Future<T>> ahead = new ArrayDeque<>();
         try {
             long after = range.min() == Long.MIN_VALUE ? Long.MIN_VALUE : range.min() - 1;

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.reskontro.common.DaemonThreads;
 import org.reskontro.matching.MatchIndex;
 import org.reskontro.matching.jdbc.MatchRoutes;
 import org.reskontro.matching.jdbc.MatchWriter;
@@ -62,12 +63,7 @@ final class SplitWrites implements AutoCloseable {
         newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.routes = routes;
         this.routeId = routeId;
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(writers.size() - 1, r -> {
-            Thread t = new Thread(r, "match-write-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(writers.size() - 1, DaemonThreads.named("match-write"));
     }
 
     /** Writes the outcomes, each group by the customer {@code routed} gives its payment (none: the first group). */

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.reskontro.common.DaemonThreads;
 import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.MatchIndex;
 import org.reskontro.matching.MatchRouter;
@@ -52,7 +53,7 @@ public class MatchRoutes {
         OpenTransactionReader open = new OpenTransactionReader(jdbc, date, fetchSize);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             jdbc.update("DELETE FROM match_route");
-            route(routeId, open::next, idx, router); // another connection would not see this transaction's rows
+            route(routeId, open::next, idx, router, this::insert); // another connection would not see its rows
             return;
         }
         // the last run's routes, a row per transaction it routed: emptied at once instead of deleted row by row
@@ -60,14 +61,10 @@ public class MatchRoutes {
         jdbc.execute("TRUNCATE TABLE match_route");
         // three threads: the next page is read and mapped on one, this one routes, and the rows routed before are
         // inserted on another (each insert commits on its own, as here outside a transaction)
-        ExecutorService inserter = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "match-route-insert");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService inserter = Executors.newSingleThreadExecutor(DaemonThreads.named("match-route-insert"));
         try (ReadAhead<BankPayment> ahead = new ReadAhead<>(open::next, fetchSize, "match-route-read")) {
             Deque<Future<?>> pending = new ArrayDeque<>();
-            route(routeId, ahead::next, idx, router, batch, rows -> {
+            route(routeId, ahead::next, idx, router, rows -> {
                 if (pending.size() == 2) {
                     await(pending.removeFirst());
                 }
@@ -81,13 +78,9 @@ public class MatchRoutes {
         }
     }
 
-    private void route(long routeId, Supplier<BankPayment> open, MatchIndex idx, MatchRouter router) {
-        route(routeId, open, idx, router, batch, this::insert);
-    }
-
     /** Routes every payment, handing the rows over {@code batch} at a time (a new list each time). */
-    private static void route(long routeId, Supplier<BankPayment> open, MatchIndex idx, MatchRouter router, int batch,
-                              Consumer<List<Object[]>> rowsOut) {
+    private void route(long routeId, Supplier<BankPayment> open, MatchIndex idx, MatchRouter router,
+                       Consumer<List<Object[]>> rowsOut) {
         List<Object[]> rows = new ArrayList<>(batch);
         for (BankPayment p = open.get(); p != null; p = open.get()) {
             rows.add(new Object[] {routeId, p.id(), router.route(p, idx)});
