@@ -57,8 +57,14 @@ public final class PaymentReferences {
     }
 
     private static String digits(String s) {
-        String d = s.replaceAll("[^0-9]", "");
-        return d.isEmpty() ? "0" : d;
+        StringBuilder d = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                d.append(c);
+            }
+        }
+        return d.isEmpty() ? "0" : d.toString();
     }
 
     private static String pad(String digits, int width) {

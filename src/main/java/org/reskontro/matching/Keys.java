@@ -64,14 +64,32 @@ public final class Keys {
         if (no == null) {
             return null;
         }
-        String[] parts = no.toUpperCase(Locale.ROOT).split("[^0-9A-Z]+");
-        List<String> kept = new ArrayList<>(parts.length);
-        for (String part : parts) {
-            if (!part.isEmpty()) {
-                kept.add(stripLeadingZeros(part));
+        // the runs of letters and digits, each without its leading zeros (no regular expression: this runs for
+        // every token of every payment)
+        StringBuilder sb = new StringBuilder(no.length() + 4).append("S:");
+        int parts = 0;
+        int i = 0;
+        int n = no.length();
+        while (i < n) {
+            while (i < n && !letterOrDigit(Character.toUpperCase(no.charAt(i)))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && letterOrDigit(Character.toUpperCase(no.charAt(i)))) {
+                i++;
+            }
+            if (i > start) {
+                int from = start;
+                while (from < i - 1 && no.charAt(from) == '0') {
+                    from++;
+                }
+                sb.append(parts++ == 0 ? "" : "/");
+                for (int k = from; k < i; k++) {
+                    sb.append(Character.toUpperCase(no.charAt(k)));
+                }
             }
         }
-        return kept.size() < 2 ? null : "S:" + String.join("/", kept);
+        return parts < 2 ? null : sb.toString();
     }
 
     private static String stripLeadingZeros(String s) {
@@ -118,10 +136,9 @@ public final class Keys {
                 }
             }
         }
-        String[] words = sb.toString().trim().split(" +");
-        List<String> kept = new ArrayList<>(words.length);
-        for (String w : words) {
-            if (!w.isEmpty() && !LEGAL_FORMS.contains(w)) {
+        List<String> kept = new ArrayList<>(4);
+        for (String w : words(sb)) {
+            if (!LEGAL_FORMS.contains(w)) {
                 kept.add(w);
             }
         }
@@ -137,7 +154,37 @@ public final class Keys {
         if (s == null) {
             return null;
         }
-        String d = s.replaceAll("[^0-9]", "");
-        return d.isEmpty() ? null : d;
+        StringBuilder d = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                d.append(c);
+            }
+        }
+        return d.isEmpty() ? null : d.toString();
+    }
+
+    /** The words of a text separated by spaces (none empty), as {@code s.trim().split(" +")} without a regex. */
+    public static List<String> words(CharSequence s) {
+        List<String> words = new ArrayList<>(4);
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && s.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < n && s.charAt(i) != ' ') {
+                i++;
+            }
+            if (i > start) {
+                words.add(s.subSequence(start, i).toString());
+            }
+        }
+        return words;
+    }
+
+    private static boolean letterOrDigit(char upper) {
+        return (upper >= '0' && upper <= '9') || (upper >= 'A' && upper <= 'Z');
     }
 }

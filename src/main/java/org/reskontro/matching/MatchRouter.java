@@ -43,7 +43,7 @@ public final class MatchRouter {
             if (t.strong()) {
                 add(customers, idx.byInvoiceKey(Keys.invoiceDigits(t.raw())));
                 add(customers, idx.byInvoiceKey(Keys.invoiceSegments(t.raw())));
-                for (String piece : t.raw().split(" +")) {
+                for (String piece : Keys.words(t.raw())) {
                     if (piece.length() >= 4) {
                         add(customers, idx.byInvoiceKey(Keys.invoiceNo(piece)));
                         add(customers, idx.byInvoiceKey(Keys.invoiceDigits(piece)));

@@ -315,7 +315,7 @@ public final class Matcher {
                 hit = segments != null && lookup(idx, segments, null, t, n, currency);
             }
             if (!hit && t.strong() && t.raw().contains(" ")) {
-                for (String piece : t.raw().split(" +")) {
+                for (String piece : Keys.words(t.raw())) {
                     if (piece.length() >= 4) {
                         lookup(idx, Keys.invoiceNo(piece), Keys.invoiceDigits(piece), t, n, currency);
                     }

@@ -84,7 +84,11 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
         handedOver = handed != null;
         MatchIndex idx = handed != null ? handed : loader.load(routeId);
         idx.learnOnlyWithinCustomer();
-        loader.learnDecided(idx, routeId, partition.min(), partition.max());
+        if (!handedOver) {
+            // a restart, or a partition of its own: what the run taught before (an index handed over comes straight
+            // from the routing, before anything was decided)
+            loader.learnDecided(idx, routeId, partition.min(), partition.max());
+        }
         return idx;
     }
 
@@ -128,7 +132,7 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
             c = split.write(outcomes, routed, date, index);
         } else {
             c = writer.write(outcomes, date, index);
-            routes.markDecided(routeId, ids);
+            routes.markDecided(routeId, MatchWriter.leftOpen(outcomes));
         }
         decideNanos += t1 - t0;
         writeNanos += System.nanoTime() - t1;

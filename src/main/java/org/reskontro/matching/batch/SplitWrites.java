@@ -119,8 +119,7 @@ final class SplitWrites implements AutoCloseable {
         if (group.isEmpty()) {
             return new MatchWriter.Counts(0, 0, 0, 0, 0);
         }
-        List<Long> ids = new ArrayList<>(group.size());
-        group.forEach(o -> ids.add(o.payment().id()));
+        List<Long> ids = MatchWriter.leftOpen(group);
         for (int attempt = 1; ; attempt++) {
             try {
                 return newTransaction.execute(s -> {

@@ -55,12 +55,13 @@ public class MatchIndexLoader {
     /**
      * Teaches a partition's index (after {@link MatchIndex#learnOnlyWithinCustomer()}) the payer accounts its
      * customers' payments of route {@code routeId} taught before a restart, each for its own customer only: the
-     * restarted partition continues with the knowledge the interrupted one had.
+     * restarted partition continues with the knowledge the interrupted one had. A routed transaction that is
+     * MATCHED or ON_ACCOUNT now was decided by this run (the route holds only what was OPEN when it was made).
      */
     public void learnDecided(MatchIndex idx, long routeId, long minCustomer, long maxCustomer) {
         streaming().query("""
                 SELECT t.payer_account, t.customer_id FROM bank_transaction t
-                  JOIN match_route r ON r.transaction_id = t.id AND r.route_id = ? AND r.decided = TRUE
+                  JOIN match_route r ON r.transaction_id = t.id AND r.route_id = ?
                  WHERE r.customer_id BETWEEN ? AND ? AND t.customer_id = r.customer_id AND t.payer_account IS NOT NULL
                    AND t.match_status IN ('MATCHED', 'ON_ACCOUNT')
                  ORDER BY t.id""", rs -> {

@@ -124,7 +124,10 @@ public class MatchRoutes {
         }
     }
 
-    /** Records, in the chunk's transaction, that these transactions of route {@code routeId} are decided. */
+    /**
+     * Records, in the chunk's transaction, that these transactions of route {@code routeId} are decided although
+     * they stay OPEN ({@link MatchWriter#leftOpen}), so that a restart does not decide them again.
+     */
     public void markDecided(long routeId, List<Long> transactionIds) {
         forIdLists(transactionIds, ids -> jdbc.update(
                 "UPDATE match_route SET decided = TRUE WHERE route_id = ? AND transaction_id IN (" + ids + ")", routeId));

@@ -386,6 +386,22 @@ public class MatchWriter {
         }
     }
 
+    /**
+     * The transactions of these outcomes that stay OPEN when they are written: those left for a person, and the
+     * reversals (one that finds nothing to undo stays OPEN). Only these need the routing's {@code decided} mark:
+     * every other outcome takes its transaction out of OPEN in the same transaction, which is what keeps a
+     * restarted partition from reading it again.
+     */
+    public static List<Long> leftOpen(List<Outcome> outcomes) {
+        List<Long> ids = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.decision() instanceof Decision.Unmatched || o.decision() instanceof Decision.Reversal) {
+                ids.add(o.payment().id());
+            }
+        }
+        return ids;
+    }
+
     static String key(BankPayment p) {
         return "bank-tx:" + p.id();
     }

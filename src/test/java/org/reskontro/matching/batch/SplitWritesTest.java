@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A partition's chunk written over two connections at once ({@link SplitWrites}), on the real database: each group of
  * customers in a transaction of its own, on a thread of its own; a group the database rolls back over a lock
  * conflict is written again, once; a group that fails leaves its payments open and undecided for the restart, while
- * the other group's stand.
+ * the other group's stand. A payment left for a person stays OPEN and is marked decided, so a restart does not decide
+ * it again; a matched one leaves OPEN, which is what keeps the restart from reading it.
  */
 @IntegrationTest
 class SplitWritesTest {
@@ -66,6 +67,7 @@ class SplitWritesTest {
     final List<MatchWriter.Outcome> outcomes = new ArrayList<>();
     final Map<Long, Long> routed = new ConcurrentHashMap<>();
     final List<Long> transactions = new ArrayList<>();
+    long unmatched;
     SplitWrites split;
 
     @BeforeEach
@@ -86,6 +88,15 @@ class SplitWritesTest {
             routed.put(t, customer);
             transactions.add(t);
         }
+        long customer = f.customer("20007", "Kunde 7 AS", null);
+        unmatched = f.tx("55.00", null, "Ukjent betaler", null, null);
+        jdbc.sql("INSERT INTO match_route (route_id, transaction_id, customer_id) VALUES (?, ?, ?)")
+                .params(ROUTE, unmatched, customer).update();
+        BankPayment p = template.queryForObject("SELECT " + BankPayments.COLUMNS + " FROM bank_transaction WHERE id = ?",
+                BankPayments.MAPPER, unmatched);
+        outcomes.add(new MatchWriter.Outcome(p, new Decision.Unmatched("no rule decided", List.of())));
+        routed.put(unmatched, customer);
+        transactions.add(unmatched);
         assertThat(routed.values().stream().map(c -> Math.floorMod(c, 2L)).distinct()).as("both groups have customers")
                 .hasSize(2);
     }
@@ -135,13 +146,15 @@ class SplitWritesTest {
         MatchWriter.Counts counts = writeInChunkTransaction(first, second);
 
         assertThat(counts.matched()).isEqualTo(6);
+        assertThat(counts.unmatched()).isEqualTo(1);
         assertThat(first.threads).containsExactly(Thread.currentThread().getName());
         assertThat(second.threads).containsExactly("match-write-1");
         for (long t : transactions) {
-            assertThat(f.status(t)).as("transaction " + t).isEqualTo("MATCHED");
-            assertThat(decided(t)).as("transaction " + t + " decided").isTrue();
-            assertThat(postings(t)).as("postings of transaction " + t).isEqualTo(1);
+            assertThat(f.status(t)).as("transaction " + t).isEqualTo(t == unmatched ? "OPEN" : "MATCHED");
+            assertThat(readAgainOnRestart(t)).as("transaction " + t + " read again on a restart").isFalse();
+            assertThat(postings(t)).as("postings of transaction " + t).isEqualTo(t == unmatched ? 0 : 1);
         }
+        assertThat(decided(unmatched)).as("the payment left for a person is marked decided").isTrue();
     }
 
     @Test
@@ -154,8 +167,8 @@ class SplitWritesTest {
         assertThat(split.retries()).isEqualTo(1);
         assertThat(counts.matched()).as("the group's counts once, not twice").isEqualTo(6);
         for (long t : transactions) {
-            assertThat(f.status(t)).as("transaction " + t).isEqualTo("MATCHED");
-            assertThat(postings(t)).as("postings of transaction " + t).isEqualTo(1);
+            assertThat(f.status(t)).as("transaction " + t).isEqualTo(t == unmatched ? "OPEN" : "MATCHED");
+            assertThat(postings(t)).as("postings of transaction " + t).isEqualTo(t == unmatched ? 0 : 1);
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM allocation").query(Long.class).single()).isEqualTo(6);
     }
@@ -169,10 +182,15 @@ class SplitWritesTest {
 
         for (long t : transactions) {
             boolean firstGroup = Math.floorMod(routed.get(t), 2L) == 0;
-            assertThat(f.status(t)).as("transaction " + t).isEqualTo(firstGroup ? "MATCHED" : "OPEN");
-            assertThat(decided(t)).as("transaction " + t + " decided").isEqualTo(firstGroup);
-            assertThat(postings(t)).as("postings of transaction " + t).isEqualTo(firstGroup ? 1 : 0);
+            assertThat(f.status(t)).as("transaction " + t).isEqualTo(firstGroup && t != unmatched ? "MATCHED" : "OPEN");
+            assertThat(readAgainOnRestart(t)).as("transaction " + t + " read again on a restart").isEqualTo(!firstGroup);
+            assertThat(postings(t)).as("postings of transaction " + t).isEqualTo(firstGroup && t != unmatched ? 1 : 0);
         }
+    }
+
+    /** What the partition's reader reads: still OPEN and not marked decided. */
+    boolean readAgainOnRestart(long t) {
+        return f.status(t).equals("OPEN") && !decided(t);
     }
 
     boolean decided(long t) {
