@@ -51,6 +51,6 @@ $MYSQL -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"
 rm -rf "$OUT"
 start=$(date +%s)
 SPRING_PROFILES_ACTIVE=mariadb RESKONTRO_DB_URL="jdbc:mariadb://127.0.0.1:3306/$DB" \
-  java -Xmx256m -XX:+UseParallelGC -jar "$JAR" bench all --transactions "$TRANSACTIONS" --invoices "$INVOICES" \
+  java -Xmx256m -XX:+UseParallelGC -XX:NewRatio=4 -jar "$JAR" bench all --transactions "$TRANSACTIONS" --invoices "$INVOICES" \
   --dunning-apply-seconds 30 --smtp-port "$SMTP_PORT" --out "$OUT" "$@"
 echo "bench-full: $(( $(date +%s) - start )) s wall for the bench command"
