@@ -33,7 +33,7 @@ public final class Keys {
         StringBuilder sb = new StringBuilder(no.length());
         for (int i = 0; i < no.length(); i++) {
             char c = Character.toUpperCase(no.charAt(i));
-            if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+            if (letterOrDigit(c)) {
                 sb.append(c);
             }
         }
@@ -42,18 +42,8 @@ public final class Keys {
 
     /** An invoice number's digits only, leading zeros dropped ("2024-001" -> "2024001"); null without digits. */
     public static String invoiceDigits(String no) {
-        if (no == null) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder(no.length());
-        for (int i = 0; i < no.length(); i++) {
-            char c = no.charAt(i);
-            if (c >= '0' && c <= '9') {
-                sb.append(c);
-            }
-        }
-        String d = stripLeadingZeros(sb.toString());
-        return d.isEmpty() ? null : d;
+        String d = digits(no);
+        return d == null ? null : stripLeadingZeros(d);
     }
 
     /**
