@@ -9,7 +9,8 @@
 # The MariaDB settings that docs/operations.md advises for a ledger of this size (a 2 GB buffer pool and a 1 GB
 # redo log) are set for the run with SET GLOBAL where the server has less, and put back afterwards. Environment:
 # JAR (target/reskontro.jar), DB (reskontro_bench_full), OUT (/tmp/reskontro-bench-full, about 1.9 GB of files),
-# MYSQL (mariadb -uroot), INVOICES and TRANSACTIONS (1000000).
+# MYSQL (mariadb -uroot), INVOICES and TRANSACTIONS (1000000), JAVA_OPTS (JVM options added after the script's own,
+# e.g. -XX:TieredStopAtLevel=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${JAR:-target/reskontro.jar}
@@ -51,6 +52,6 @@ $MYSQL -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"
 rm -rf "$OUT"
 start=$(date +%s)
 SPRING_PROFILES_ACTIVE=mariadb RESKONTRO_DB_URL="jdbc:mariadb://127.0.0.1:3306/$DB" \
-  java -Xmx256m -XX:+UseParallelGC -XX:NewRatio=4 -jar "$JAR" bench all --transactions "$TRANSACTIONS" --invoices "$INVOICES" \
+  java -Xmx256m -XX:+UseParallelGC -XX:NewRatio=4 ${JAVA_OPTS:-} -jar "$JAR" bench all --transactions "$TRANSACTIONS" --invoices "$INVOICES" \
   --dunning-apply-seconds 30 --smtp-port "$SMTP_PORT" --out "$OUT" "$@"
 echo "bench-full: $(( $(date +%s) - start )) s wall for the bench command"

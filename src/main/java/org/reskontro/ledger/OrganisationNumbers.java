@@ -17,7 +17,7 @@ public final class OrganisationNumbers {
 
     /** The canonical form: digits only for Norway, NNNNNN-NNNN for Sweden. */
     public static String normalise(Country country, String orgNo) {
-        String digits = orgNo.replaceAll("[^0-9]", "");
+        String digits = CheckDigits.digitsOf(orgNo);
         if (country == Country.SE) {
             if (digits.length() == 12) {
                 digits = digits.substring(2);

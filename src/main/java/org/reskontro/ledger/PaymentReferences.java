@@ -57,14 +57,8 @@ public final class PaymentReferences {
     }
 
     private static String digits(String s) {
-        StringBuilder d = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                d.append(c);
-            }
-        }
-        return d.isEmpty() ? "0" : d.toString();
+        String d = CheckDigits.digitsOf(s);
+        return d.isEmpty() ? "0" : d;
     }
 
     private static String pad(String digits, int width) {

@@ -1,5 +1,7 @@
 package org.reskontro.letters;
 
+import org.reskontro.common.CheckDigits;
+
 /**
  * The company that sends the letters and is owed the money, as shown in the letter head and the payment box.
  *
@@ -14,7 +16,7 @@ public record Creditor(String name, String orgNo, String address, String postalC
         if (bankAccount == null) {
             return "";
         }
-        String digits = bankAccount.replaceAll("[^0-9]", "");
+        String digits = CheckDigits.digitsOf(bankAccount);
         return digits.length() == 11 ? digits.substring(0, 4) + "." + digits.substring(4, 6) + "." + digits.substring(6)
                 : bankAccount;
     }

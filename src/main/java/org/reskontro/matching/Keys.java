@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.reskontro.common.CheckDigits;
+
 /** Normal forms used as index keys: references, invoice numbers, names, organisation numbers. Pure. */
 public final class Keys {
 
@@ -141,17 +143,8 @@ public final class Keys {
 
     /** Digits only; null when there are none. */
     public static String digits(String s) {
-        if (s == null) {
-            return null;
-        }
-        StringBuilder d = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                d.append(c);
-            }
-        }
-        return d.isEmpty() ? null : d.toString();
+        String d = CheckDigits.digitsOf(s);
+        return d.isEmpty() ? null : d;
     }
 
     /** The words of a text separated by spaces (none empty), as {@code s.trim().split(" +")} without a regex. */

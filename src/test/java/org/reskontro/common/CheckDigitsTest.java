@@ -9,6 +9,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CheckDigitsTest {
 
     @Test
+    void digitsOfKeepsOnlyAsciiDigitsInOrder() {
+        assertThat(CheckDigits.digitsOf("1503.20 80119")).isEqualTo("15032080119");
+        assertThat(CheckDigits.digitsOf("556036-0793")).isEqualTo("5560360793");
+        assertThat(CheckDigits.digitsOf("Faktura nr. 0042-A")).isEqualTo("0042");
+        assertThat(CheckDigits.digitsOf("\u0663\uFF17x")).isEmpty(); // other scripts' digits are not [0-9]
+        assertThat(CheckDigits.digitsOf("abc")).isEmpty();
+        assertThat(CheckDigits.digitsOf(null)).isEmpty();
+    }
+
+    @Test
     void luhnOfKnownNumbers() {
         assertThat(CheckDigits.mod10("7992739871")).isEqualTo('3');
         assertThat(CheckDigits.isLuhn("79927398713")).isTrue();
