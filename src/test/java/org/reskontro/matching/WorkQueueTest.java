@@ -102,6 +102,94 @@ class WorkQueueTest {
                 .isEqualTo(System.getProperty("user.name"));
     }
 
+    void verifyHolds() {
+        CliRunner.Result v = cli.run("verify");
+        assertThat(v.exitCode()).as(v.out()).isZero();
+    }
+
+    @Test
+    void undoReversesAnAutomaticMatchAndLeavesThePaymentToPeople() {
+        long t = f.tx("1000.00", KID1, "B Hansen", null, null);
+        match();
+        assertThat(f.status(t)).isEqualTo("MATCHED");
+        assertThat(f.invoiceStatus(inv1)).isEqualTo("PAID");
+        long payment = jdbc.sql("SELECT posting_id FROM bank_transaction WHERE id = ?").param(t).query(Long.class).single();
+
+        CliRunner.Result noReason = cli.run("unmatched", "undo", String.valueOf(t));
+        assertThat(noReason.exitCode()).isEqualTo(2);
+        assertThat(f.status(t)).isEqualTo("MATCHED");
+
+        CliRunner.Result r = cli.run("unmatched", "undo", String.valueOf(t), "--reason", "the customer paid for his son",
+                "--user", "kari");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(f.status(t)).isEqualTo("OPEN");
+        assertThat(f.invoiceStatus(inv1)).isEqualTo("OPEN");
+        assertThat(f.open(inv1)).isEqualByComparingTo("1000.00");
+        // the journal stays append-only: the payment is still there, reversed
+        assertThat(jdbc.sql("SELECT amount FROM posting WHERE type = 'REVERSAL' AND reverses_id = ?").param(payment)
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1000.00");
+        assertThat(jdbc.sql("SELECT CONCAT(actor, ' ', action, ' ', details) FROM audit_log").query(String.class).single())
+                .startsWith("kari MATCH_UNDO").contains("the customer paid for his son");
+        verifyHolds();
+
+        // the job does not match it again: a person does
+        match();
+        assertThat(f.status(t)).isEqualTo("OPEN");
+        assertThat(f.open(inv1)).isEqualByComparingTo("1000.00");
+        assertThat(cli.run("unmatched", "list").out()).contains("#" + t).contains("undone by kari");
+        CliRunner.Result assign = cli.run("unmatched", "assign", String.valueOf(t), "2024-002", "--user", "kari");
+        assertThat(assign.exitCode()).as(assign.err()).isZero();
+        assertThat(f.status(t)).isEqualTo("MATCHED");
+        assertThat(f.open(inv1)).isEqualByComparingTo("1000.00");
+        assertThat(f.open(inv2)).isEqualByComparingTo("1500.00");
+        assertThat(jdbc.sql("SELECT p.idem_key FROM bank_transaction t JOIN posting p ON p.id = t.posting_id WHERE t.id = ?")
+                .param(t).query(String.class).single()).isEqualTo("bank-tx:" + t + "/1");
+        verifyHolds();
+
+        // undone a second time, and then there is nothing left to undo
+        assertThat(cli.run("unmatched", "undo", String.valueOf(t), "--reason", "still wrong").exitCode()).isZero();
+        assertThat(f.open(inv2)).isEqualByComparingTo("2500.00");
+        CliRunner.Result again = cli.run("unmatched", "undo", String.valueOf(t), "--reason", "twice");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("is OPEN: nothing to undo");
+        verifyHolds();
+    }
+
+    @Test
+    void undoTakesBackACreditTheCreditStepUsedAndLiftsAnIgnore() {
+        long t1 = f.tx("300.00", null, "Noen", null, null);
+        long t2 = f.tx("12.00", null, "Bank", null, "Renter");
+        match();
+        assertThat(cli.run("unmatched", "credit", String.valueOf(t1), "10001").exitCode()).isZero();
+        assertThat(cli.run("unmatched", "ignore", String.valueOf(t2), "--reason", "interest").exitCode()).isZero();
+        match(); // the credit step uses the 300 on account on the oldest open invoice
+        assertThat(f.open(inv1)).isEqualByComparingTo("700.00");
+
+        assertThat(cli.run("unmatched", "undo", String.valueOf(t1), "--reason", "not his money").exitCode()).isZero();
+        assertThat(f.status(t1)).isEqualTo("OPEN");
+        assertThat(f.open(inv1)).isEqualByComparingTo("1000.00");
+        assertThat(cli.run("unmatched", "credits").out()).contains("No money on account.");
+
+        assertThat(cli.run("unmatched", "undo", String.valueOf(t2), "--reason", "it was a payment").exitCode()).isZero();
+        assertThat(f.status(t2)).isEqualTo("OPEN");
+        assertThat(jdbc.sql("SELECT ignored_reason FROM bank_transaction WHERE id = ?").param(t2).query(String.class)
+                .optional()).isEmpty();
+        verifyHolds();
+    }
+
+    @Test
+    void theBanksReturnsAreNotUndoneByHand() {
+        long paid = f.tx("1000.00", KID1, "B Hansen", null, null);
+        match();
+        long back = f.tx("-1000.00", KID1, "B Hansen", null, "Retur");
+        jdbc.sql("UPDATE bank_transaction SET reversal = TRUE WHERE id = ?").param(back).update();
+        match();
+        assertThat(f.status(paid)).isEqualTo("REVERSED");
+        CliRunner.Result r = cli.run("unmatched", "undo", String.valueOf(back), "--reason", "no");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("is REVERSED");
+    }
+
     @Test
     void theJournalExportDebitsBankAndCreditsReceivables(@TempDir Path dir) throws IOException {
         f.tx("1000.00", KID1, null, null, null);
@@ -117,6 +205,25 @@ class WorkQueueTest {
         assertThat(lines).hasSize(4);
         CliRunner.Result none = cli.run("export", "journal", "--from", "2024-05-01", "--to", "2024-05-31");
         assertThat(none.out().trim()).isEqualTo("date,voucher,debit_account,credit_account,amount,currency,customer_no,type,text");
+    }
+
+    @Test
+    void theReversalOfAWriteOffIsExportedAgainstTheWriteOffAccount(@TempDir Path dir) throws IOException {
+        long t = f.tx("2490.00", MatchingFixture.kid("1000010000002"), null, null, null);
+        match();
+        assertThat(f.rule(t)).isNotNull();
+        assertThat(cli.run("unmatched", "undo", String.valueOf(t), "--reason", "not hers").exitCode()).isZero();
+        Path out = dir.resolve("journal.csv");
+        CliRunner.Result r = cli.run("export", "journal", "--from", "2024-01-01", "--to", "2100-12-31", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(",1920,1500,2490.00,NOK,10001,PAYMENT"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(",7830,1500,10.00,NOK,10001,WRITE_OFF"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(",1500,1920,2490.00,NOK,10001,REVERSAL"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(",1500,7830,10.00,NOK,10001,REVERSAL"));
+        assertThat(lines).hasSize(5);
+        assertThat(f.open(inv2)).isEqualByComparingTo("2500.00");
+        verifyHolds();
     }
 
     @Test

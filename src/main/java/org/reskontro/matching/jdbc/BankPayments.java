@@ -20,9 +20,9 @@ public final class BankPayments {
         return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
     }
 
-    /** Open transactions booked on or before the business date, in id order. */
+    /** Open transactions booked on or before the business date that the job decides (none undone by a person), in id order. */
     public static final String OPEN_SQL = "SELECT " + COLUMNS + " FROM bank_transaction "
-            + "WHERE match_status = 'OPEN' AND (booking_date IS NULL OR booking_date <= ?) ORDER BY id";
+            + "WHERE match_status = 'OPEN' AND match_round = 0 AND (booking_date IS NULL OR booking_date <= ?) ORDER BY id";
 
     public static final RowMapper<BankPayment> MAPPER = BankPayments::map;
 

@@ -35,8 +35,9 @@ public class JournalExport {
         int[] n = {0};
         IOException[] failed = {null};
         jdbc.sql("""
-                SELECT p.posting_date, p.id, p.type, p.amount, p.currency, c.customer_no, p.text
+                SELECT p.posting_date, p.id, p.type, p.amount, p.currency, c.customer_no, p.text, o.type
                   FROM posting p JOIN customer c ON c.id = p.customer_id
+                  LEFT JOIN posting o ON o.id = p.reverses_id
                  WHERE p.posting_date BETWEEN ? AND ? AND p.source LIKE 'matching%'
                    AND p.type IN ('PAYMENT', 'REVERSAL', 'WRITE_OFF')
                  ORDER BY p.posting_date, p.id""")
@@ -52,6 +53,10 @@ public class JournalExport {
                     if ("WRITE_OFF".equals(type)) {
                         debit = writeOffAccount;
                         credit = receivablesAccount;
+                    } else if ("WRITE_OFF".equals(rs.getString(8))) {
+                        // the reversal of a write-off: the loss is taken back, no money moves
+                        debit = receivablesAccount;
+                        credit = writeOffAccount;
                     } else if (amount.signum() < 0) {
                         debit = bankAccount;
                         credit = receivablesAccount;

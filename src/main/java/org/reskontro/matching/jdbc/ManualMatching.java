@@ -16,28 +16,37 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The work queue's actions: assign a transaction to invoices, put it on a customer's account, or ignore it. Each
- * runs in one transaction under the customer's lock, writes through {@link LedgerJournal} with the same
- * {@code bank-tx:<id>} key the job uses, and is journaled in {@code audit_log} with who and why.
+ * The work queue's actions: assign a transaction to invoices, put it on a customer's account, ignore it, or undo
+ * what was done with it. Each runs in one transaction under the customer's lock, writes through
+ * {@link LedgerJournal} with the same {@code bank-tx:<id>} key the job uses ({@code bank-tx:<id>/<round>} after
+ * an undo), and is journaled in {@code audit_log} with who and why.
  */
 public class ManualMatching {
 
     private final JdbcClient jdbc;
     private final LedgerJournal journal;
+    private final Reversals reversals;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final AuditLog auditLog;
 
-    public ManualMatching(JdbcClient jdbc, LedgerJournal journal, TransactionTemplate tx, Clock clock) {
+    public ManualMatching(JdbcClient jdbc, LedgerJournal journal, Reversals reversals, TransactionTemplate tx,
+                          Clock clock) {
         this.jdbc = jdbc;
         this.journal = journal;
+        this.reversals = reversals;
         this.tx = tx;
         this.clock = clock;
         this.auditLog = new AuditLog(jdbc, clock);
     }
 
     private record Tx(long id, BigDecimal amount, String currency, LocalDate bookingDate, String status,
-                      String reference, String payerName) {
+                      String reference, String payerName, Long customerId, Long postingId, int round) {
+
+        /** The key of the payment posting a manual action writes: the job's key, or a new one after an undo. */
+        String postingKey() {
+            return "bank-tx:" + id + (round == 0 ? "" : "/" + round);
+        }
     }
 
     /** What an action did, for the command to print. */
@@ -108,13 +117,58 @@ public class ManualMatching {
         });
     }
 
+    /**
+     * Undoes what was done with a transaction, automatically or by a person, and gives it back to the work queue: a
+     * MATCHED or ON_ACCOUNT payment's posting (and its write-off) is reversed, so its invoices are open again by what
+     * it settled and a credit it left on account is gone (what the credit step used of it too); an IGNORED mark is
+     * lifted. The transaction is OPEN again and stays with people: the matching job does not decide it again.
+     * Returns and outgoing payments are the bank's, and are not undone here.
+     */
+    public Done undo(long transactionId, String reason, String user) {
+        if (reason == null || reason.isBlank()) {
+            throw new RejectedInputException("undoing a match needs --reason");
+        }
+        return tx.execute(s -> {
+            Tx t = find(transactionId);
+            String what;
+            Long customerId = t.customerId();
+            switch (t.status()) {
+                case "MATCHED", "ON_ACCOUNT" -> {
+                    if (t.postingId() == null || customerId == null) {
+                        throw new IllegalStateException("bank transaction " + t.id() + " is " + t.status()
+                                + " without a posting or customer");
+                    }
+                    journal.lockCustomer(customerId);
+                    long reversal = reversals.reversePayment(t.postingId(), "undo:bank-tx:" + t.id() + "/" + (t.round() + 1),
+                            LocalDate.now(clock), "Match undone by " + truncate(user, 100), MatchWriter.SOURCE + "-manual");
+                    what = t.status() + " (posting " + t.postingId() + ") undone by reversal posting " + reversal;
+                }
+                case "IGNORED" -> what = "IGNORED mark lifted";
+                case "OPEN" -> throw new RejectedInputException("bank transaction " + transactionId
+                        + " is OPEN: nothing to undo");
+                default -> throw new RejectedInputException("bank transaction " + transactionId + " is " + t.status()
+                        + ": the bank's return or outgoing payment is not undone by hand");
+            }
+            jdbc.sql("""
+                    UPDATE bank_transaction SET match_status = 'OPEN', customer_id = NULL, posting_id = NULL,
+                           match_rule = NULL, ignored_reason = NULL, match_evidence = ?, match_round = match_round + 1
+                     WHERE id = ?""")
+                    .params(truncate("undone by " + user + " on " + LocalDate.now(clock) + ": " + reason
+                            + "; left to people", 500), t.id())
+                    .update();
+            audit(user, "MATCH_UNDO", customerId, null, "bank transaction " + t.id() + " " + t.amount().toPlainString()
+                    + " " + t.currency() + ": " + what + "; why: " + reason);
+            return new Done(t.id(), "OPEN", 0, BigDecimal.ZERO);
+        });
+    }
+
     private LedgerJournal.Posted post(Tx t, long customerId, List<Long> invoiceIds) {
         LocalDate date = t.bookingDate() != null ? t.bookingDate() : LocalDate.now(clock);
         String doc = t.reference() != null ? t.reference() : "bank-tx:" + t.id();
         return journal.postAndAllocate(new LedgerJournal.NewPosting(customerId, null, date, PostingType.PAYMENT,
                 t.amount().negate(), t.currency(), truncate(doc, 60),
                 "Payment" + (t.payerName() == null ? "" : " " + t.payerName()), MatchWriter.SOURCE + "-manual",
-                "bank-tx:" + t.id()), invoiceIds);
+                t.postingKey()), invoiceIds);
     }
 
     private void mark(long id, String status, long customerId, long postingId, String rule, String evidence) {
@@ -138,12 +192,13 @@ public class ManualMatching {
     }
 
     private Tx find(long id) {
-        return jdbc.sql("SELECT id, amount, currency, booking_date, match_status, reference, payer_name "
-                        + "FROM bank_transaction WHERE id = ? FOR UPDATE")
+        return jdbc.sql("SELECT id, amount, currency, booking_date, match_status, reference, payer_name, customer_id, "
+                        + "posting_id, match_round FROM bank_transaction WHERE id = ? FOR UPDATE")
                 .param(id)
                 .query((rs, i) -> new Tx(rs.getLong(1), rs.getBigDecimal(2).setScale(2, java.math.RoundingMode.UNNECESSARY),
                         rs.getString(3), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5),
-                        rs.getString(6), rs.getString(7)))
+                        rs.getString(6), rs.getString(7), rs.getObject(8, Long.class), rs.getObject(9, Long.class),
+                        rs.getInt(10)))
                 .optional().orElseThrow(() -> new RejectedInputException("bank transaction " + id + ": not found"));
     }
 

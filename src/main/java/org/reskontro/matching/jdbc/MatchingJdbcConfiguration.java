@@ -38,8 +38,9 @@ public class MatchingJdbcConfiguration {
     }
 
     @Bean
-    ManualMatching manualMatching(JdbcClient jdbc, LedgerJournal journal, PlatformTransactionManager tx, Clock clock) {
-        return new ManualMatching(jdbc, journal, new TransactionTemplate(tx), clock);
+    ManualMatching manualMatching(JdbcClient jdbc, LedgerJournal journal, Reversals reversals,
+                                  PlatformTransactionManager tx, Clock clock) {
+        return new ManualMatching(jdbc, journal, reversals, new TransactionTemplate(tx), clock);
     }
 
     @Bean

@@ -8,7 +8,8 @@ import org.reskontro.matching.BankPayment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reads the OPEN transactions booked up to the business date in id order, a page at a time by key
+ * Reads the OPEN transactions booked up to the business date in id order (not those whose match a person undid:
+ * they are left to people, see {@code ManualMatching#undo}), a page at a time by key
  * ({@code id > last ORDER BY id LIMIT page}). Unlike a streamed cursor it holds no result set open on the server
  * between chunks, so a long index load or a slow chunk can never make the server drop the connection
  * ({@code net_write_timeout}), and a restart simply starts again from the transactions still OPEN.
@@ -70,7 +71,8 @@ public class OpenTransactionReader {
     public BankPayment next() {
         if (page.isEmpty() && !exhausted) {
             page.addAll(jdbc.query("SELECT " + BankPayments.columns("t") + " FROM bank_transaction t" + routeJoin
-                            + " WHERE t.match_status = 'OPEN' AND (t.booking_date IS NULL OR t.booking_date <= ?)"
+                            + " WHERE t.match_status = 'OPEN' AND t.match_round = 0"
+                            + " AND (t.booking_date IS NULL OR t.booking_date <= ?)"
                             + " AND t.id > ?" + routeFilter + " ORDER BY t.id LIMIT " + pageSize, BankPayments.MAPPER,
                     args()));
             exhausted = page.size() < pageSize;

@@ -50,12 +50,8 @@ public class Reversals {
         Original o = original.get();
         journal.lockCustomer(o.customerId());
         LocalDate date = p.bookingDate() != null ? p.bookingDate() : businessDate;
-        String key = "bank-tx:" + p.id();
-        long reversalId = reversePosting(o.postingId(), key, date, p);
-        String paymentKey = jdbc.sql("SELECT idem_key FROM posting WHERE id = ?").param(o.postingId())
-                .query(String.class).single();
-        jdbc.sql("SELECT id FROM posting WHERE idem_key = ?").param(paymentKey + "/write-off").query(Long.class)
-                .optional().ifPresent(wo -> reversePosting(wo, key + "/write-off", date, p));
+        long reversalId = reversePayment(o.postingId(), "bank-tx:" + p.id(), date,
+                "Reversal of a payment returned by the bank", MatchWriter.SOURCE);
         jdbc.sql("UPDATE bank_transaction SET match_status = 'REVERSED', match_evidence = ? WHERE id = ?")
                 .params("reversed by bank transaction " + p.id(), o.txId()).update();
         jdbc.sql("""
@@ -68,7 +64,22 @@ public class Reversals {
         return true;
     }
 
-    private long reversePosting(long postingId, String key, LocalDate date, BankPayment p) {
+    /**
+     * Reverses payment posting {@code postingId} and its write-off, if it had one, as REVERSAL postings keyed
+     * {@code key} (and {@code key/write-off}) on {@code date}: negative allocations mirror every allocation of the
+     * payment (the credit step's too), and the invoices are re-opened by what it settled. The caller holds the
+     * customer's lock. A reversal already posted under {@code key} is not posted again.
+     */
+    public long reversePayment(long postingId, String key, LocalDate date, String text, String source) {
+        long reversalId = reversePosting(postingId, key, date, text, source);
+        String paymentKey = jdbc.sql("SELECT idem_key FROM posting WHERE id = ?").param(postingId)
+                .query(String.class).single();
+        jdbc.sql("SELECT id FROM posting WHERE idem_key = ?").param(paymentKey + "/write-off").query(Long.class)
+                .optional().ifPresent(wo -> reversePosting(wo, key + "/write-off", date, text, source));
+        return reversalId;
+    }
+
+    private long reversePosting(long postingId, String key, LocalDate date, String text, String source) {
         Optional<Long> done = journal.findPosting(key);
         if (done.isPresent()) {
             return done.get();
@@ -78,7 +89,7 @@ public class Reversals {
                                      source, idem_key, reverses_id)
                 SELECT customer_id, invoice_id, ?, 'REVERSAL', -amount, currency, document_no, ?, ?, ?, id
                   FROM posting WHERE id = ?""")
-                .params(Date.valueOf(date), "Reversal of a payment returned by the bank", MatchWriter.SOURCE, key, postingId)
+                .params(Date.valueOf(date), text, source, key, postingId)
                 .update();
         long reversalId = journal.findPosting(key).orElseThrow();
         List<Alloc> allocs = jdbc.sql("SELECT id, invoice_id, component, amount FROM allocation WHERE posting_id = ? ORDER BY id")
@@ -91,7 +102,7 @@ public class Reversals {
                     INSERT INTO allocation (posting_id, invoice_id, component, amount, allocation_date, source, idem_key)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")
                     .params(reversalId, a.invoiceId(), a.component().name(), a.amount().negate(), Date.valueOf(date),
-                            MatchWriter.SOURCE, key + "/r" + a.id())
+                            source, key + "/r" + a.id())
                     .update();
             OpenItem after = inv.open().minus(a.component(), a.amount().negate());
             InvoiceStatus status = inv.status() == InvoiceStatus.IN_COLLECTION ? InvoiceStatus.IN_COLLECTION

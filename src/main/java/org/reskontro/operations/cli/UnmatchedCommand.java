@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "unmatched", mixinStandardHelpOptions = true,
         description = "The work queue: open bank transactions with up to three ranked suggestions, and the manual actions.",
         subcommands = {UnmatchedCommand.ListQueue.class, UnmatchedCommand.Assign.class, UnmatchedCommand.Credit.class,
-                UnmatchedCommand.Ignore.class, UnmatchedCommand.Credits.class})
+                UnmatchedCommand.Ignore.class, UnmatchedCommand.Undo.class, UnmatchedCommand.Credits.class})
 class UnmatchedCommand implements Runnable {
 
     @Spec
@@ -180,9 +180,8 @@ class UnmatchedCommand implements Runnable {
         }
     }
 
-    @Command(name = "ignore", mixinStandardHelpOptions = true,
-            description = "Marks a transaction as not a customer payment.")
-    static class Ignore implements Callable<Integer> {
+    /** An action on one transaction that must say why: ignore, undo. */
+    abstract static class ReasonedAction implements Callable<Integer> {
         private final Services services;
 
         @Parameters(index = "0", paramLabel = "TRANSACTION")
@@ -197,16 +196,48 @@ class UnmatchedCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        Ignore(Services services) {
+        ReasonedAction(Services services) {
             this.services = services;
         }
 
+        /** Does the action; returns what to print. */
+        abstract String apply(ManualMatching actions, long transaction, String reason, String user);
+
         @Override
         public Integer call() {
-            services.bean(ManualMatching.class).ignore(transaction, reason, user(user));
-            spec.commandLine().getOut().printf("Transaction %d ignored%n", transaction);
+            spec.commandLine().getOut().println(apply(services.bean(ManualMatching.class), transaction, reason, user(user)));
             spec.commandLine().getOut().flush();
             return Cli.OK;
+        }
+    }
+
+    @Command(name = "ignore", mixinStandardHelpOptions = true,
+            description = "Marks a transaction as not a customer payment.")
+    static class Ignore extends ReasonedAction {
+        Ignore(Services services) {
+            super(services);
+        }
+
+        @Override
+        String apply(ManualMatching actions, long transaction, String reason, String user) {
+            actions.ignore(transaction, reason, user);
+            return "Transaction " + transaction + " ignored";
+        }
+    }
+
+    @Command(name = "undo", mixinStandardHelpOptions = true,
+            description = "Undoes a match, a credit on account or an ignore, automatic or manual: the payment posting is "
+                    + "reversed, its invoices are open again, and the transaction goes back to the queue for a person "
+                    + "(the matching job leaves it alone from then on).")
+    static class Undo extends ReasonedAction {
+        Undo(Services services) {
+            super(services);
+        }
+
+        @Override
+        String apply(ManualMatching actions, long transaction, String reason, String user) {
+            actions.undo(transaction, reason, user);
+            return "Transaction " + transaction + " is open again, for a person to match";
         }
     }
 }
