@@ -178,6 +178,28 @@ class WorkQueueTest {
     }
 
     @Test
+    void aReturnOfAPaymentReassignedByHandUndoesTheManualPosting() {
+        long paid = f.tx("1000.00", KID1, "B Hansen", null, null);
+        match();
+        assertThat(cli.run("unmatched", "undo", String.valueOf(paid), "--reason", "check with the customer").exitCode())
+                .isZero();
+        assertThat(cli.run("unmatched", "assign", String.valueOf(paid), "2024-001").exitCode()).isZero();
+        assertThat(f.invoiceStatus(inv1)).isEqualTo("PAID");
+        long back = f.tx("-1000.00", KID1, "B Hansen", null, "Retur");
+        jdbc.sql("UPDATE bank_transaction SET reversal = TRUE WHERE id = ?").param(back).update();
+        match();
+        assertThat(f.status(paid)).isEqualTo("REVERSED");
+        assertThat(f.status(back)).isEqualTo("REVERSED");
+        assertThat(f.open(inv1)).isEqualByComparingTo("1000.00");
+        // the return reversed the manual posting, not again the one the undo reversed
+        assertThat(jdbc.sql("""
+                SELECT o.idem_key FROM bank_transaction t JOIN posting r ON r.id = t.posting_id
+                  JOIN posting o ON o.id = r.reverses_id WHERE t.id = ?""").param(back).query(String.class).single())
+                .isEqualTo("bank-tx:" + paid + "/1");
+        verifyHolds();
+    }
+
+    @Test
     void theBanksReturnsAreNotUndoneByHand() {
         long paid = f.tx("1000.00", KID1, "B Hansen", null, null);
         match();
