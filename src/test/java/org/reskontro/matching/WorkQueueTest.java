@@ -200,6 +200,23 @@ class WorkQueueTest {
     }
 
     @Test
+    void anAmountWithFractionsOfAMinorUnitIsRefusedForPostingButCanBeIgnoredAndUndone() {
+        long t = f.tx("100.12345", null, "Noen", null, null);
+        match();
+        CliRunner.Result assign = cli.run("unmatched", "assign", String.valueOf(t), "2024-001");
+        assertThat(assign.exitCode()).isEqualTo(2);
+        assertThat(assign.err()).contains("100.12345 NOK has fractions of a minor unit");
+        assertThat(cli.run("unmatched", "ignore", String.valueOf(t), "--reason", "bank error").exitCode()).isZero();
+        assertThat(f.status(t)).isEqualTo("IGNORED");
+        CliRunner.Result undo = cli.run("unmatched", "undo", String.valueOf(t), "--reason", "look again");
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(f.status(t)).isEqualTo("OPEN");
+        assertThat(jdbc.sql("SELECT details FROM audit_log WHERE action = 'MATCH_UNDO'").query(String.class).single())
+                .contains("100.12345 NOK");
+        verifyHolds();
+    }
+
+    @Test
     void theBanksReturnsAreNotUndoneByHand() {
         long paid = f.tx("1000.00", KID1, "B Hansen", null, null);
         match();
