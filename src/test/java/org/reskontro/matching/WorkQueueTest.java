@@ -217,6 +217,18 @@ class WorkQueueTest {
     }
 
     @Test
+    void assignRefusesAnInvoiceInAnotherCurrency() {
+        long t = f.tx("1000.00", null, "Noen", null, null);
+        jdbc.sql("UPDATE bank_transaction SET currency = 'SEK' WHERE id = ?").param(t).update();
+        match();
+        CliRunner.Result r = cli.run("unmatched", "assign", String.valueOf(t), "2024-001");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("invoice 2024-001 is in NOK, bank transaction " + t + " in SEK");
+        assertThat(f.status(t)).isEqualTo("OPEN");
+        assertThat(f.open(inv1)).isEqualByComparingTo("1000.00");
+    }
+
+    @Test
     void theBanksReturnsAreNotUndoneByHand() {
         long paid = f.tx("1000.00", KID1, "B Hansen", null, null);
         match();

@@ -60,10 +60,19 @@ public class ManualMatching {
             List<Long> invoiceIds = new ArrayList<>();
             Set<Long> customers = new LinkedHashSet<>();
             for (String no : invoiceNos) {
-                List<long[]> rows = jdbc.sql("SELECT id, customer_id FROM invoice WHERE invoice_no = ? AND type <> 'CREDIT_NOTE'")
-                        .param(no).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                List<String> currency = new ArrayList<>(1);
+                List<long[]> rows = jdbc.sql("SELECT id, customer_id, currency FROM invoice WHERE invoice_no = ? "
+                                + "AND type <> 'CREDIT_NOTE'")
+                        .param(no).query((rs, i) -> {
+                            currency.add(rs.getString(3));
+                            return new long[] {rs.getLong(1), rs.getLong(2)};
+                        }).list();
                 if (rows.isEmpty()) {
                     throw new RejectedInputException("invoice " + no + ": not found");
+                }
+                if (!currency.get(0).equals(t.currency())) {
+                    throw new RejectedInputException("invoice " + no + " is in " + currency.get(0) + ", bank transaction "
+                            + t.id() + " in " + t.currency() + ": a payment settles invoices of its own currency only");
                 }
                 invoiceIds.add(rows.get(0)[0]);
                 customers.add(rows.get(0)[1]);
