@@ -229,6 +229,16 @@ class WorkQueueTest {
     }
 
     @Test
+    void assignRefusesAnInvoiceNamedTwice() {
+        long t = f.tx("1000.00", null, "Noen", null, null);
+        match();
+        CliRunner.Result r = cli.run("unmatched", "assign", String.valueOf(t), "2024-001", "2024-002", "2024-001");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("an invoice is named more than once");
+        assertThat(f.status(t)).isEqualTo("OPEN");
+    }
+
+    @Test
     void theBanksReturnsAreNotUndoneByHand() {
         long paid = f.tx("1000.00", KID1, "B Hansen", null, null);
         match();

@@ -59,6 +59,9 @@ public class ManualMatching {
             Tx t = openIncoming(transactionId);
             List<Long> invoiceIds = new ArrayList<>();
             Set<Long> customers = new LinkedHashSet<>();
+            if (new LinkedHashSet<>(invoiceNos).size() < invoiceNos.size()) {
+                throw new RejectedInputException("an invoice is named more than once: " + String.join(" ", invoiceNos));
+            }
             for (String no : invoiceNos) {
                 List<String> currency = new ArrayList<>(1);
                 List<long[]> rows = jdbc.sql("SELECT id, customer_id, currency FROM invoice WHERE invoice_no = ? "
