@@ -62,6 +62,13 @@ class WorkQueueTest {
     }
 
     @Test
+    void theListNeedsAPositiveLimit() {
+        CliRunner.Result r = cli.run("unmatched", "list", "--limit", "0");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--limit must be at least 1");
+    }
+
+    @Test
     void assignAllocatesAndIsAudited() {
         long t = f.tx("3500.00", null, "Noen", null, "Betaling");
         match();

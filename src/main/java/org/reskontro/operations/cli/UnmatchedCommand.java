@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.reskontro.common.RejectedInputException;
 import org.reskontro.matching.jdbc.ManualMatching;
 import org.reskontro.matching.jdbc.WorkQueue;
 import picocli.CommandLine.Command;
@@ -47,6 +48,9 @@ class UnmatchedCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (limit < 1) {
+                throw new RejectedInputException("--limit must be at least 1, not " + limit);
+            }
             PrintWriter out = spec.commandLine().getOut();
             List<WorkQueue.Item> items = services.bean(WorkQueue.class).list(limit);
             if (items.isEmpty()) {
