@@ -2,8 +2,10 @@ package org.reskontro.matching;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.reskontro.ledger.OpenItem;
@@ -41,6 +43,8 @@ final class InvoiceColumns {
     private String[] currencies = new String[8];
     private int currencyCount;
     private final IdSlots slots = new IdSlots();
+    /** Open invoices by currency and open total; null until {@link #indexAmounts()}. */
+    private AmountTable amounts;
 
     InvoiceColumns(StringPool strings, int expected) {
         this.strings = strings;
@@ -154,6 +158,47 @@ final class InvoiceColumns {
     }
 
     void setOpen(int s, OpenItem o) {
+        if (amounts != null && s < size && isOpen(s)) {
+            amounts.remove(s, AmountTable.hash(currency[s] & 0xFF, open(s).total()));
+        }
+        store(s, o);
+        if (amounts != null && s < size && o.total().signum() > 0) {
+            amounts.add(s, AmountTable.hash(currency[s] & 0xFF, o.total()));
+        }
+    }
+
+    /** From now on, keeps the open invoices findable by currency and open total ({@link #withTotal}). */
+    void indexAmounts() {
+        if (amounts != null) {
+            return;
+        }
+        amounts = new AmountTable(size);
+        for (int s = 0; s < size; s++) {
+            if (isOpen(s)) {
+                amounts.add(s, AmountTable.hash(currency[s] & 0xFF, open(s).total()));
+            }
+        }
+    }
+
+    /**
+     * Up to {@code max + 1} slots of open invoices in this currency whose open total equals {@code total} (one more
+     * than asked, so that the caller sees there were too many); empty before {@link #indexAmounts()}.
+     */
+    List<Integer> withTotal(String currencyName, BigDecimal total, int max) {
+        List<Integer> found = new ArrayList<>(2);
+        int c = currencyCode(currencyName, false);
+        if (amounts == null || c <= 0 || total.signum() <= 0) {
+            return found;
+        }
+        for (int s = amounts.first(AmountTable.hash(c, total)); s >= 0 && found.size() <= max; s = amounts.after(s)) {
+            if ((currency[s] & 0xFF) == c && isOpen(s) && open(s).total().compareTo(total) == 0) {
+                found.add(s);
+            }
+        }
+        return found;
+    }
+
+    private void store(int s, OpenItem o) {
         if (!fits(o.fee()) || !fits(o.interest()) || !fits(o.principal())) {
             principalScale[s] = WIDE;
             wide.put(s, o);
@@ -191,13 +236,21 @@ final class InvoiceColumns {
     }
 
     private byte currencyCode(String c) {
+        return (byte) currencyCode(c, true);
+    }
+
+    /** The code of a currency (1-255, 0 for none); -1 when unknown and not {@code addIfNew}. */
+    private int currencyCode(String c, boolean addIfNew) {
         if (c == null) {
             return 0;
         }
         for (int i = 0; i < currencyCount; i++) {
             if (currencies[i].equals(c)) {
-                return (byte) (i + 1);
+                return i + 1;
             }
+        }
+        if (!addIfNew) {
+            return -1;
         }
         if (currencyCount == 255) {
             throw new IllegalStateException("more than 255 currencies in the open invoices");
@@ -206,7 +259,7 @@ final class InvoiceColumns {
             currencies = Arrays.copyOf(currencies, currencies.length * 2);
         }
         currencies[currencyCount++] = c;
-        return (byte) currencyCount;
+        return currencyCount;
     }
 
     private void grow() {

@@ -20,6 +20,9 @@ import org.reskontro.ledger.PaymentReferences;
  */
 public final class Matcher {
 
+    /** Suggestions by amount alone are made when at most this many open invoices have the payment's amount. */
+    static final int AMOUNT_ONLY_SUGGESTIONS = 3;
+
     private static final Pattern ORG_NO = Pattern.compile("(?<!\\d)(\\d{3} ?\\d{3} ?\\d{3}|\\d{6}-?\\d{4})(?!\\d)");
     private static final Pattern RETURN_WORDS = Pattern.compile("(?i).*\\b(retur|return|returned|tilbakef\\w*|reversal|reversering|storno)\\b.*");
 
@@ -199,6 +202,15 @@ public final class Matcher {
         }
         if (payers.size() > 1) {
             return suggestions.unmatched("the account, organisation number and name point to different customers");
+        }
+        if (suggestions.isEmpty()) {
+            List<OpenInvoice> same = idx.openWithTotal(p.currency(), p.amount(), AMOUNT_ONLY_SUGGESTIONS);
+            if (same.size() <= AMOUNT_ONLY_SUGGESTIONS) {
+                for (OpenInvoice inv : same) {
+                    suggestions.add(inv, 20, "nothing else points anywhere, but the open amount of " + inv.invoiceNo()
+                            + " (customer " + customerNo(idx, inv.customerId()) + ") equals the payment");
+                }
+            }
         }
         return suggestions.unmatched(ref != null && !refValid ? "the reference " + ref + " has a broken check digit"
                 : refValid ? "the reference " + ref + " is no open invoice" : "no reference, invoice number or known payer");
@@ -384,6 +396,10 @@ public final class Matcher {
         void add(OpenInvoice inv, int score, String why) {
             Suggestion s = new Suggestion(inv.id(), inv.invoiceNo(), inv.customerId(), score, evidence(why));
             byInvoice.merge(inv.id(), s, (a, b) -> a.score() >= b.score() ? a : b);
+        }
+
+        boolean isEmpty() {
+            return byInvoice.isEmpty();
         }
 
         Decision.Unmatched unmatched(String reason) {

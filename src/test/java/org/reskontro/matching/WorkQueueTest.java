@@ -62,6 +62,24 @@ class WorkQueueTest {
     }
 
     @Test
+    void aPaymentWithNoClueButTheAmountGetsTheInvoicesOpenForExactlyThatAmount() {
+        long lone = f.tx("2500.00", null, "Ukjent Person", null, "Gave");
+        long common = f.tx("700.00", null, "Ukjent Person", null, "Gave");
+        long other = f.customer("10002", "Fjord Fisk AS", "923609016");
+        for (int i = 1; i <= 4; i++) {
+            f.invoice(other, "2024-10" + i, MatchingFixture.kid("1000020000" + String.format("%03d", i)), "700.00");
+        }
+        match();
+        assertThat(f.status(lone)).isEqualTo("OPEN");
+        String list = cli.run("unmatched", "list").out();
+        assertThat(list).contains("#" + lone).contains("1. invoice 2024-002 (customer 10001")
+                .contains("the open amount of 2024-002 (customer 10001) equals the payment");
+        // four invoices open for 700.00: too common an amount to suggest any
+        String commonEntry = list.substring(list.indexOf("#" + common));
+        assertThat(commonEntry).contains("no suggestion");
+    }
+
+    @Test
     void theListNeedsAPositiveLimit() {
         CliRunner.Result r = cli.run("unmatched", "list", "--limit", "0");
         assertThat(r.exitCode()).isEqualTo(2);

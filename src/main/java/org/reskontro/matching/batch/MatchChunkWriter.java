@@ -78,7 +78,9 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
     private MatchIndex load() {
         if (partition == null) {
             handover.clear(); // an index that no partition took (a partition that failed first) is not kept
-            return loader.load();
+            MatchIndex all = loader.load();
+            all.suggestByAmount(); // the payments no rule routed to a customer are decided here
+            return all;
         }
         MatchIndex handed = handover.take(routeId);
         handedOver = handed != null;
