@@ -49,6 +49,18 @@ public final class Money {
         return amount.setScale(scale(currency), RoundingMode.UNNECESSARY);
     }
 
+    /**
+     * The amount at its currency's scale when that loses nothing; otherwise as written, without trailing zeros (a
+     * bank amount with fractions of a minor unit is shown as the bank wrote it, never rounded).
+     */
+    public static BigDecimal atScaleIfExact(BigDecimal amount, String currency) {
+        try {
+            return of(amount, currency);
+        } catch (ArithmeticException e) {
+            return amount.stripTrailingZeros();
+        }
+    }
+
     /** Formats for machines: plain notation, currency scale. */
     public static String plain(BigDecimal amount) {
         return amount.toPlainString();

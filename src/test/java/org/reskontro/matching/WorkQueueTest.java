@@ -171,6 +171,20 @@ class WorkQueueTest {
                 .param(t).query(String.class).single()).isEqualTo("bank-tx:" + t + "/1");
         verifyHolds();
 
+        // the whole story of the transaction, for the person who looks at it next
+        CliRunner.Result show = cli.run("unmatched", "show", String.valueOf(t));
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        assertThat(show.out()).contains("Bank transaction #" + t).contains("1 000.00 NOK")
+                .contains("status: MATCHED by MANUAL, customer 10001").contains("undone 1 time(s)")
+                .contains("PAYMENT -1 000.00 NOK (bank-tx:" + t + ")")
+                .contains("REVERSAL 1 000.00 NOK (undo:bank-tx:" + t + "/1), reverses posting " + payment)
+                .contains("PAYMENT -1 000.00 NOK (bank-tx:" + t + "/1)")
+                .contains("allocated: 2024-001 PRINCIPAL 1000.00").contains("allocated: 2024-002 PRINCIPAL 1000.00")
+                .contains("kari  MATCH_UNDO").contains("kari  MATCH_ASSIGN");
+        CliRunner.Result missing = cli.run("unmatched", "show", "999999");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("bank transaction 999999: not found");
+
         // undone a second time, and then there is nothing left to undo
         assertThat(cli.run("unmatched", "undo", String.valueOf(t), "--reason", "still wrong").exitCode()).isZero();
         assertThat(f.open(inv2)).isEqualByComparingTo("2500.00");
@@ -228,6 +242,7 @@ class WorkQueueTest {
     void anAmountWithFractionsOfAMinorUnitIsRefusedForPostingButCanBeIgnoredAndUndone() {
         long t = f.tx("100.12345", null, "Noen", null, null);
         match();
+        assertThat(cli.run("unmatched", "list").out()).contains("100.12345 NOK"); // shown as the bank wrote it
         CliRunner.Result assign = cli.run("unmatched", "assign", String.valueOf(t), "2024-001");
         assertThat(assign.exitCode()).isEqualTo(2);
         assertThat(assign.err()).contains("100.12345 NOK has fractions of a minor unit");

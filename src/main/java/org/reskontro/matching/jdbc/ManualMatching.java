@@ -213,20 +213,11 @@ public class ManualMatching {
         return jdbc.sql("SELECT id, amount, currency, booking_date, match_status, reference, payer_name, customer_id, "
                         + "posting_id, match_round FROM bank_transaction WHERE id = ? FOR UPDATE")
                 .param(id)
-                .query((rs, i) -> new Tx(rs.getLong(1), atCurrencyScale(rs.getBigDecimal(2), rs.getString(3)),
+                .query((rs, i) -> new Tx(rs.getLong(1), Money.atScaleIfExact(rs.getBigDecimal(2), rs.getString(3)),
                         rs.getString(3), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getObject(8, Long.class), rs.getObject(9, Long.class),
                         rs.getInt(10)))
                 .optional().orElseThrow(() -> new RejectedInputException("bank transaction " + id + ": not found"));
-    }
-
-    /** The amount at its currency's scale, or as the bank wrote it when it has fractions of a minor unit. */
-    private static BigDecimal atCurrencyScale(BigDecimal amount, String currency) {
-        try {
-            return Money.of(amount, currency);
-        } catch (ArithmeticException e) {
-            return amount.stripTrailingZeros();
-        }
     }
 
     private void audit(String user, String action, Long customerId, Long invoiceId, String details) {

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.reskontro.common.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The transactions left for a person, with the job's ranked suggestions. */
+/** The transactions left for a person, with the job's ranked suggestions, and the whole story of one transaction. */
 public class WorkQueue {
 
     private final JdbcClient jdbc;
@@ -36,7 +38,7 @@ public class WorkQueue {
                 .query(rs -> {
                     java.sql.Date d = rs.getDate(2);
                     items.put(rs.getLong(1), new Item(rs.getLong(1), d == null ? null : d.toLocalDate(),
-                            rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_EVEN), rs.getString(4),
+                            Money.atScaleIfExact(rs.getBigDecimal(3), rs.getString(4)), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), new ArrayList<>()));
                 });
         if (items.isEmpty()) {
@@ -53,5 +55,87 @@ public class WorkQueue {
                             rs.getBigDecimal(5), rs.getInt(6), rs.getString(7)));
                 });
         return new ArrayList<>(items.values());
+    }
+    /** A posting booked for a transaction: its payment, write-off, and their reversals (an undo, a bank return). */
+    public record Booked(long postingId, LocalDate date, String type, BigDecimal amount, String currency, String key,
+                         Long reverses, List<String> allocations) {
+    }
+
+    /** An entry of the audit log about a transaction. */
+    public record Audited(String at, String actor, String action, String details) {
+    }
+
+    /** One transaction: what the bank sent, what was decided, what was booked, and who did what. */
+    public record Detail(long id, LocalDate bookingDate, BigDecimal amount, String currency, String payerName,
+                         String payerAccount, String reference, String text, String status, String rule,
+                         String evidence, String ignoredReason, int undone, String customerNo, List<Listed> suggestions,
+                         List<Booked> postings, List<Audited> audit) {
+    }
+
+    public Optional<Detail> show(long id) {
+        Optional<Detail> found = jdbc.sql("""
+                SELECT t.id, t.booking_date, t.amount, t.currency, t.payer_name, t.payer_account, t.reference, t.text,
+                       t.match_status, t.match_rule, t.match_evidence, t.ignored_reason, t.match_round, c.customer_no
+                  FROM bank_transaction t LEFT JOIN customer c ON c.id = t.customer_id WHERE t.id = ?""")
+                .param(id)
+                .query((rs, i) -> {
+                    java.sql.Date d = rs.getDate(2);
+                    return new Detail(rs.getLong(1), d == null ? null : d.toLocalDate(),
+                            Money.atScaleIfExact(rs.getBigDecimal(3), rs.getString(4)), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                            rs.getString(11), rs.getString(12), rs.getInt(13), rs.getString(14), new ArrayList<>(),
+                            new ArrayList<>(), new ArrayList<>());
+                }).optional();
+        found.ifPresent(this::complete);
+        return found;
+    }
+
+    private void complete(Detail t) {
+        jdbc.sql("""
+                SELECT s.suggestion_rank, i.invoice_no, c.customer_no, i.principal_open + i.fee_open + i.interest_open,
+                       s.score, s.reason
+                  FROM match_suggestion s JOIN invoice i ON i.id = s.invoice_id JOIN customer c ON c.id = i.customer_id
+                 WHERE s.transaction_id = ? ORDER BY s.suggestion_rank""")
+                .param(t.id())
+                .query(rs -> {
+                    t.suggestions().add(new Listed(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                            rs.getInt(5), rs.getString(6)));
+                });
+        // its own postings (bank-tx:<id>, /write-off, /<round> after an undo), the undos' reversals, and a bank
+        // return's reversals of them (keyed by the return)
+        String own = "bank-tx:" + t.id();
+        Map<Long, Booked> postings = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT p.id, p.posting_date, p.type, p.amount, p.currency, p.idem_key, p.reverses_id FROM posting p
+                 WHERE p.idem_key = :own OR p.idem_key LIKE :mine OR p.idem_key LIKE :undo
+                    OR p.reverses_id IN (SELECT o.id FROM posting o WHERE o.idem_key = :own OR o.idem_key LIKE :mine)
+                 ORDER BY p.id""")
+                .param("own", own).param("mine", own + "/%").param("undo", "undo:" + own + "/%")
+                .query(rs -> {
+                    long reverses = rs.getLong(7);
+                    postings.put(rs.getLong(1), new Booked(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3),
+                            rs.getBigDecimal(4), rs.getString(5), rs.getString(6), rs.wasNull() ? null : reverses,
+                            new ArrayList<>()));
+                });
+        if (!postings.isEmpty()) {
+            jdbc.sql("""
+                    SELECT a.posting_id, i.invoice_no, a.component, a.amount, a.allocation_date
+                      FROM allocation a JOIN invoice i ON i.id = a.invoice_id
+                     WHERE a.posting_id IN (:ids) ORDER BY a.id""")
+                    .param("ids", postings.keySet())
+                    .query(rs -> {
+                        postings.get(rs.getLong(1)).allocations().add(rs.getString(2) + " " + rs.getString(3) + " "
+                                + rs.getBigDecimal(4).toPlainString() + " on " + rs.getDate(5).toLocalDate());
+                    });
+        }
+        t.postings().addAll(postings.values());
+        jdbc.sql("""
+                SELECT occurred_at, actor, action, details FROM audit_log
+                 WHERE details LIKE ? OR details LIKE ? ORDER BY id""")
+                .params("bank transaction " + t.id() + " %", "bank transaction " + t.id() + ":%")
+                .query(rs -> {
+                    t.audit().add(new Audited(String.valueOf(rs.getTimestamp(1).toLocalDateTime()), rs.getString(2),
+                            rs.getString(3), rs.getString(4)));
+                });
     }
 }

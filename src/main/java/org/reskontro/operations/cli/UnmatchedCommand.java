@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code reskontro unmatched}: the work queue of transactions no rule could decide. */
 @Command(name = "unmatched", mixinStandardHelpOptions = true,
         description = "The work queue: open bank transactions with up to three ranked suggestions, and the manual actions.",
-        subcommands = {UnmatchedCommand.ListQueue.class, UnmatchedCommand.Assign.class, UnmatchedCommand.Credit.class,
+        subcommands = {UnmatchedCommand.ListQueue.class, UnmatchedCommand.Show.class, UnmatchedCommand.Assign.class, UnmatchedCommand.Credit.class,
                 UnmatchedCommand.Ignore.class, UnmatchedCommand.Undo.class, UnmatchedCommand.Credits.class})
 class UnmatchedCommand implements Runnable {
 
@@ -78,6 +78,69 @@ class UnmatchedCommand implements Runnable {
             }
             out.flush();
             return Cli.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Shows one bank transaction whatever its state: what the bank sent, what was decided and "
+                    + "why, its suggestions, the postings and allocations booked for it (and their reversals), and "
+                    + "who did what with it.")
+    static class Show implements Callable<Integer> {
+        private final Services services;
+
+        @Parameters(index = "0", paramLabel = "TRANSACTION")
+        long transaction;
+
+        @Spec
+        CommandSpec spec;
+
+        Show(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            WorkQueue.Detail t = services.bean(WorkQueue.class).show(transaction)
+                    .orElseThrow(() -> new RejectedInputException("bank transaction " + transaction + ": not found"));
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Bank transaction #%d  %s  %s %s%n", t.id(), t.bookingDate() == null ? "" : t.bookingDate(),
+                    Amounts.format(t.amount()), t.currency());
+            line(out, "payer", t.payerName() == null ? null
+                    : t.payerName() + (t.payerAccount() == null ? "" : " (account " + t.payerAccount() + ")"));
+            line(out, "reference", t.reference());
+            line(out, "text", t.text());
+            out.printf("  status: %s%s%s%n", t.status(), t.rule() == null ? "" : " by " + t.rule(),
+                    t.customerNo() == null ? "" : ", customer " + t.customerNo());
+            line(out, "evidence", t.evidence());
+            line(out, "ignored because", t.ignoredReason());
+            if (t.undone() > 0) {
+                out.printf("  undone %d time(s): left to people, the matching job does not decide it%n", t.undone());
+            }
+            if (!t.suggestions().isEmpty()) {
+                out.println("  suggestions:");
+                for (WorkQueue.Listed s : t.suggestions()) {
+                    out.printf("    %d. invoice %s (customer %s, open %s) score %d: %s%n", s.rank(), s.invoiceNo(),
+                            s.customerNo(), Amounts.format(s.open()), s.score(), s.why());
+                }
+            }
+            out.println(t.postings().isEmpty() ? "  nothing booked" : "  booked:");
+            for (WorkQueue.Booked p : t.postings()) {
+                out.printf("    posting %d  %s  %s %s %s (%s)%s%n", p.postingId(), p.date(), p.type(),
+                        Amounts.format(p.amount()), p.currency(), p.key(),
+                        p.reverses() == null ? "" : ", reverses posting " + p.reverses());
+                p.allocations().forEach(a -> out.println("      allocated: " + a));
+            }
+            for (WorkQueue.Audited a : t.audit()) {
+                out.printf("  %s  %s  %s: %s%n", a.at(), a.actor(), a.action(), a.details());
+            }
+            out.flush();
+            return Cli.OK;
+        }
+
+        private static void line(PrintWriter out, String label, String value) {
+            if (value != null && !value.isBlank()) {
+                out.printf("  %s: %s%n", label, value);
+            }
         }
     }
 
