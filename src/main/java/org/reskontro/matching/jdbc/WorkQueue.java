@@ -112,10 +112,9 @@ public class WorkQueue {
                  ORDER BY p.id""")
                 .param("own", own).param("mine", own + "/%").param("undo", "undo:" + own + "/%")
                 .query(rs -> {
-                    long reverses = rs.getLong(7);
+                    Long reverses = rs.getObject(7, Long.class);
                     postings.put(rs.getLong(1), new Booked(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3),
-                            rs.getBigDecimal(4), rs.getString(5), rs.getString(6), rs.wasNull() ? null : reverses,
-                            new ArrayList<>()));
+                            rs.getBigDecimal(4), rs.getString(5), rs.getString(6), reverses, new ArrayList<>()));
                 });
         if (!postings.isEmpty()) {
             jdbc.sql("""
