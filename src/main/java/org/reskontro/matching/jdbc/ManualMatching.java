@@ -50,6 +50,9 @@ public class ManualMatching {
         }
     }
 
+    private record InvoiceRef(long id, long customerId, String currency) {
+    }
+
     /** What an action did, for the command to print. */
     public record Done(long transactionId, String status, long postingId, BigDecimal onAccount) {
     }
@@ -63,22 +66,16 @@ public class ManualMatching {
                 throw new RejectedInputException("an invoice is named more than once: " + String.join(" ", invoiceNos));
             }
             for (String no : invoiceNos) {
-                List<String> currency = new ArrayList<>(1);
-                List<long[]> rows = jdbc.sql("SELECT id, customer_id, currency FROM invoice WHERE invoice_no = ? "
+                InvoiceRef inv = jdbc.sql("SELECT id, customer_id, currency FROM invoice WHERE invoice_no = ? "
                                 + "AND type <> 'CREDIT_NOTE'")
-                        .param(no).query((rs, i) -> {
-                            currency.add(rs.getString(3));
-                            return new long[] {rs.getLong(1), rs.getLong(2)};
-                        }).list();
-                if (rows.isEmpty()) {
-                    throw new RejectedInputException("invoice " + no + ": not found");
-                }
-                if (!currency.get(0).equals(t.currency())) {
-                    throw new RejectedInputException("invoice " + no + " is in " + currency.get(0) + ", bank transaction "
+                        .param(no).query((rs, i) -> new InvoiceRef(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                        .optional().orElseThrow(() -> new RejectedInputException("invoice " + no + ": not found"));
+                if (!inv.currency().equals(t.currency())) {
+                    throw new RejectedInputException("invoice " + no + " is in " + inv.currency() + ", bank transaction "
                             + t.id() + " in " + t.currency() + ": a payment settles invoices of its own currency only");
                 }
-                invoiceIds.add(rows.get(0)[0]);
-                customers.add(rows.get(0)[1]);
+                invoiceIds.add(inv.id());
+                customers.add(inv.customerId());
             }
             if (customers.size() != 1) {
                 throw new RejectedInputException("the invoices " + invoiceNos + " belong to different customers");

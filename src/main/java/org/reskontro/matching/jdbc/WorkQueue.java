@@ -3,10 +3,12 @@ package org.reskontro.matching.jdbc;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import org.reskontro.common.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,17 +46,22 @@ public class WorkQueue {
         if (items.isEmpty()) {
             return List.of();
         }
+        suggestions(items.keySet(), (id, listed) -> items.get(id).suggestions().add(listed));
+        return new ArrayList<>(items.values());
+    }
+
+    /** The ranked suggestions of these transactions, in rank order, each handed over with its transaction's id. */
+    private void suggestions(Collection<Long> transactionIds, BiConsumer<Long, Listed> to) {
         jdbc.sql("""
                 SELECT s.transaction_id, s.suggestion_rank, i.invoice_no, c.customer_no,
                        i.principal_open + i.fee_open + i.interest_open, s.score, s.reason
                   FROM match_suggestion s JOIN invoice i ON i.id = s.invoice_id JOIN customer c ON c.id = i.customer_id
                  WHERE s.transaction_id IN (:ids) ORDER BY s.transaction_id, s.suggestion_rank""")
-                .param("ids", items.keySet())
+                .param("ids", transactionIds)
                 .query(rs -> {
-                    items.get(rs.getLong(1)).suggestions().add(new Listed(rs.getInt(2), rs.getString(3), rs.getString(4),
+                    to.accept(rs.getLong(1), new Listed(rs.getInt(2), rs.getString(3), rs.getString(4),
                             rs.getBigDecimal(5), rs.getInt(6), rs.getString(7)));
                 });
-        return new ArrayList<>(items.values());
     }
     /** A posting booked for a transaction: its payment, write-off, and their reversals (an undo, a bank return). */
     public record Booked(long postingId, LocalDate date, String type, BigDecimal amount, String currency, String key,
@@ -91,16 +98,7 @@ public class WorkQueue {
     }
 
     private void complete(Detail t) {
-        jdbc.sql("""
-                SELECT s.suggestion_rank, i.invoice_no, c.customer_no, i.principal_open + i.fee_open + i.interest_open,
-                       s.score, s.reason
-                  FROM match_suggestion s JOIN invoice i ON i.id = s.invoice_id JOIN customer c ON c.id = i.customer_id
-                 WHERE s.transaction_id = ? ORDER BY s.suggestion_rank""")
-                .param(t.id())
-                .query(rs -> {
-                    t.suggestions().add(new Listed(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                            rs.getInt(5), rs.getString(6)));
-                });
+        suggestions(List.of(t.id()), (id, listed) -> t.suggestions().add(listed));
         // its own postings (bank-tx:<id>, /write-off, /<round> after an undo), the undos' reversals, and a bank
         // return's reversals of them (keyed by the return)
         String own = "bank-tx:" + t.id();

@@ -16,8 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code reskontro unmatched}: the work queue of transactions no rule could decide. */
 @Command(name = "unmatched", mixinStandardHelpOptions = true,
         description = "The work queue: open bank transactions with up to three ranked suggestions, and the manual actions.",
-        subcommands = {UnmatchedCommand.ListQueue.class, UnmatchedCommand.Show.class, UnmatchedCommand.Assign.class, UnmatchedCommand.Credit.class,
-                UnmatchedCommand.Ignore.class, UnmatchedCommand.Undo.class, UnmatchedCommand.Credits.class})
+        subcommands = {UnmatchedCommand.ListQueue.class, UnmatchedCommand.Show.class, UnmatchedCommand.Assign.class,
+                UnmatchedCommand.Credit.class, UnmatchedCommand.Ignore.class, UnmatchedCommand.Undo.class,
+                UnmatchedCommand.Credits.class})
 class UnmatchedCommand implements Runnable {
 
     @Spec
@@ -26,6 +27,12 @@ class UnmatchedCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** One ranked suggestion, as {@code list} and {@code show} print it. */
+    static void printSuggestion(PrintWriter out, WorkQueue.Listed s) {
+        out.printf("    %d. invoice %s (customer %s, open %s) score %d: %s%n", s.rank(), s.invoiceNo(), s.customerNo(),
+                Amounts.format(s.open()), s.score(), s.why());
     }
 
     static String user(String option) {
@@ -68,10 +75,7 @@ class UnmatchedCommand implements Runnable {
                 if (i.reason() != null) {
                     out.printf("    why open: %s%n", i.reason());
                 }
-                for (WorkQueue.Listed s : i.suggestions()) {
-                    out.printf("    %d. invoice %s (customer %s, open %s) score %d: %s%n", s.rank(), s.invoiceNo(),
-                            s.customerNo(), Amounts.format(s.open()), s.score(), s.why());
-                }
+                i.suggestions().forEach(s -> printSuggestion(out, s));
                 if (i.suggestions().isEmpty()) {
                     out.println("    no suggestion");
                 }
@@ -118,10 +122,7 @@ class UnmatchedCommand implements Runnable {
             }
             if (!t.suggestions().isEmpty()) {
                 out.println("  suggestions:");
-                for (WorkQueue.Listed s : t.suggestions()) {
-                    out.printf("    %d. invoice %s (customer %s, open %s) score %d: %s%n", s.rank(), s.invoiceNo(),
-                            s.customerNo(), Amounts.format(s.open()), s.score(), s.why());
-                }
+                t.suggestions().forEach(s -> printSuggestion(out, s));
             }
             out.println(t.postings().isEmpty() ? "  nothing booked" : "  booked:");
             for (WorkQueue.Booked p : t.postings()) {
