@@ -117,6 +117,139 @@ class CreditsTest {
         match();
         assertThat(f.open(next)).isEqualByComparingTo("80.00");
         assertThat(cli.run("unmatched", "credits").out()).contains("No money on account.");
+        CliRunner.Result rec = cli.run("report", "reconciliation", "--date", "2024-04-30");
+        assertThat(rec.out()).as(rec.out()).contains("RECONCILED:").doesNotContain("NOT RECONCILED");
+    }
+
+    CliRunner.Result refund(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "unmatched";
+        all[1] = "refund";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return cli.run(all);
+    }
+
+    void ledgerHolds() {
+        CliRunner.Result v = cli.run("verify");
+        assertThat(v.exitCode()).as(v.out() + v.err()).isZero();
+        CliRunner.Result rec = cli.run("report", "reconciliation", "--date", "2024-12-31");
+        assertThat(rec.out()).as(rec.out()).contains("RECONCILED:").doesNotContain("NOT RECONCILED");
+    }
+
+    long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    @Test
+    void aRefundTakesTheMoneyOnAccountSoTheCreditStepCannotUseItAgain() {
+        long t = f.tx("1200.00", KID_A, null, null, null);
+        match();
+        CliRunner.Result r = refund("10001", "150.00", "--reference", "PAY-77", "--date", "2024-05-02",
+                "--reason", "asked for it back by phone", "--user", "kari");
+        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+        assertThat(r.out()).contains("Refund PAY-77 of 150.00 NOK to customer 10001 booked on 2024-05-02")
+                .contains("150.00 NOK from the credit of payment posting " + postingOf(t))
+                .contains("left on account: 50.00 NOK");
+        assertThat(cli.run("unmatched", "credits").out()).contains("50.00 NOK on account").contains("total 50.00 NOK");
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'REFUND' AND actor = 'kari' AND customer_id = ?",
+                hansen)).isEqualTo(1);
+        ledgerHolds();
+
+        // the next invoice gets only what is left, not the refunded money
+        long next = invoiceDue(hansen, "2024-020", "80.00", "2024-05-15");
+        match();
+        assertThat(f.open(next)).isEqualByComparingTo("30.00");
+        assertThat(f.invoiceStatus(next)).isEqualTo("PARTIALLY_PAID");
+        assertThat(cli.run("unmatched", "credits").out()).contains("No money on account.");
+        ledgerHolds();
+
+        CliRunner.Result export = cli.run("export", "journal", "--from", "2024-01-01", "--to", "2024-12-31");
+        assertThat(export.out()).containsPattern("2024-05-02,P\\d+,1500,1920,150.00,NOK,10001,REFUND,");
+        CliRunner.Result show = cli.run("unmatched", "show", String.valueOf(t));
+        assertThat(show.out()).contains("REFUND 150.00 NOK").contains("refunds the credit of posting " + postingOf(t));
+    }
+
+    @Test
+    void aRefundTakesTheOldestCreditsFirstAndIsNeverBookedTwice() {
+        long first = f.tx("1100.00", KID_A, null, null, null);
+        match();
+        long second = f.tx("300.00", null, null, null, null);
+        assertThat(cli.run("unmatched", "credit", String.valueOf(second), "10001").exitCode()).isZero();
+        CliRunner.Result r = refund("10001", "250.00", "--reference", "PAY-1", "--reason", "overpaid", "--date",
+                "2024-05-02");
+        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+        assertThat(r.out()).contains("100.00 NOK from the credit of payment posting " + postingOf(first))
+                .contains("150.00 NOK from the credit of payment posting " + postingOf(second))
+                .contains("left on account: 150.00 NOK");
+        long postings = count("SELECT COUNT(*) FROM posting");
+
+        CliRunner.Result again = refund("10001", "100.00", "--reference", "PAY-1", "--reason", "overpaid");
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.err()).contains("refund PAY-1 to customer 10001 is already booked");
+        CliRunner.Result tooMuch = refund("10001", "150.01", "--reference", "PAY-2", "--reason", "overpaid");
+        assertThat(tooMuch.exitCode()).isNotZero();
+        assertThat(tooMuch.err()).contains("customer 10001 has 150.00 NOK on account, less than the refund of 150.01 NOK");
+        CliRunner.Result otherCurrency = refund("10001", "10.00", "--currency", "SEK", "--reference", "PAY-3",
+                "--reason", "overpaid");
+        assertThat(otherCurrency.err()).contains("has 0 SEK on account");
+        assertThat(refund("10001", "10.001", "--reference", "PAY-4", "--reason", "x").err())
+                .contains("more than 2 decimals");
+        assertThat(refund("10001", "-5", "--reference", "PAY-5", "--reason", "x").err()).contains("not positive");
+        assertThat(refund("99999", "5", "--reference", "PAY-6", "--reason", "x").err())
+                .contains("customer 99999: not found");
+        assertThat(refund("10001", "5", "--reference", "X".repeat(36), "--reason", "x").err())
+                .contains("longer than 35 characters");
+        assertThat(count("SELECT COUNT(*) FROM posting")).as("nothing refused was booked").isEqualTo(postings);
+
+        assertThat(refund("10001", "150.00", "--reference", "PAY-2", "--reason", "the rest").exitCode()).isZero();
+        assertThat(cli.run("unmatched", "credits").out()).contains("No money on account.");
+        ledgerHolds();
+    }
+
+    @Test
+    void aReturnedPaymentWhoseCreditWasRefundedLeavesTheRefundOwed() {
+        long t = f.tx("1200.00", KID_A, null, null, null, false, "E2E-7");
+        match();
+        assertThat(refund("10001", "200.00", "--reference", "PAY-9", "--reason", "overpaid", "--date", "2024-05-02")
+                .exitCode()).isZero();
+        f.tx("-1200.00", KID_A, null, null, "Retur", true, "E2E-7");
+        match();
+        assertThat(f.status(t)).isEqualTo("REVERSED");
+        assertThat(f.open(a)).isEqualByComparingTo("1000.00");
+        // the customer owes the invoice and the 200.00 paid out of money that never came
+        assertThat(jdbc.sql("SELECT SUM(amount) FROM posting WHERE customer_id = ?").param(hansen)
+                .query(BigDecimal.class).single()).isEqualByComparingTo("1200.00");
+        ledgerHolds();
+    }
+
+    @Test
+    void aReturnedPaymentWithAWriteOffReconciles() {
+        long t = f.tx("990.00", KID_A, null, null, null, false, "E2E-8");
+        match();
+        assertThat(f.invoiceStatus(a)).isEqualTo("PAID");
+        assertThat(count("SELECT COUNT(*) FROM posting WHERE type = 'WRITE_OFF'")).isEqualTo(1);
+        ledgerHolds();
+        f.tx("-990.00", KID_A, null, null, "Retur", true, "E2E-8");
+        match();
+        assertThat(f.status(t)).isEqualTo("REVERSED");
+        assertThat(f.open(a)).isEqualByComparingTo("1000.00");
+        ledgerHolds();
+        CliRunner.Result aging = cli.run("report", "aging", "--date", "2024-04-30");
+        assertThat(aging.exitCode()).as(aging.err()).isZero();
+    }
+
+    @Test
+    void verifyFindsARefundOfMoreThanWasOnAccount() {
+        long t = f.tx("1200.00", KID_A, null, null, null);
+        match();
+        jdbc.sql("""
+                INSERT INTO posting (customer_id, invoice_id, posting_date, type, amount, currency, document_no, text,
+                                     source, idem_key, reverses_id)
+                VALUES (?, NULL, '2024-05-02', 'REFUND', 300.00, 'NOK', 'PAY-X', 'bad', 'test', 'test:refund', ?)""")
+                .params(hansen, postingOf(t)).update();
+        CliRunner.Result v = cli.run("verify");
+        assertThat(v.exitCode()).isNotZero();
+        assertThat(v.out() + v.err()).contains("allocates 1000.00 in 1 part(s) and refunds 300.00 but is only 1200.00");
     }
 
     long invoiceDue(long customer, String no, String amount, String due) {

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Money on account: the parts of payment postings that no invoice took (an overpayment, a payment put on account
- * by a person, a payment for invoices settled meanwhile). {@link #open()} lists them for refund;
+ * by a person, a payment for invoices settled meanwhile). {@link #open()} lists them for refund ({@link Refunds}
+ * books a refund);
  * {@link #applyAll(LocalDate)} uses them on the same customer's open invoices, oldest credit first and the
  * earliest due invoice first, each customer under its lock, up to {@value #CUSTOMERS_PER_TRANSACTION} customers per
  * transaction. A payment that the bank returned (reversed) is no credit. Invoices on hold (dispute) and claims in
@@ -34,23 +35,27 @@ public class Credits {
      */
     static final int CUSTOMERS_PER_TRANSACTION = 100;
 
+    /** What was refunded of payment posting {@code p}: its REFUND postings. */
+    private static final String REFUNDED =
+            "COALESCE((SELECT SUM(f.amount) FROM posting f WHERE f.reverses_id = p.id AND f.type = 'REFUND'), 0)";
+
     /**
-     * Unallocated parts of payment postings that were not reversed, oldest first per customer. "Not reversed" is an
-     * anti-join (no reversal row r), not {@code NOT EXISTS}: MariaDB materialised that subquery, every reversal posting
-     * of the ledger, for each customer's look-up (10 ms each; 0.4 ms as a join).
+     * Unallocated parts of payment postings that were not reversed, less what was refunded of them, oldest first per
+     * customer. "Not reversed" is an anti-join (no reversal row r), not {@code NOT EXISTS}: MariaDB materialised that
+     * subquery, every reversal posting of the ledger, for each customer's look-up (10 ms each; 0.4 ms as a join).
      */
     private static final String OPEN = """
             SELECT p.id, p.customer_id, c.customer_no, c.name, p.currency, p.posting_date, p.document_no,
-                   -p.amount - COALESCE(SUM(a.amount), 0) AS credit_left
-              FROM %s
+                   -p.amount - COALESCE(SUM(a.amount), 0) - %1$s AS credit_left
+              FROM %%s
               JOIN customer c ON c.id = p.customer_id
-              LEFT JOIN posting r ON r.reverses_id = p.id
+              LEFT JOIN posting r ON r.reverses_id = p.id AND r.type = 'REVERSAL'
               LEFT JOIN allocation a ON a.posting_id = p.id
              WHERE p.type = 'PAYMENT' AND p.amount < 0 AND r.id IS NULL
-               %s
+               %%s
              GROUP BY p.id, p.customer_id, c.customer_no, c.name, p.currency, p.posting_date, p.document_no, p.amount
-            HAVING -p.amount - COALESCE(SUM(a.amount), 0) > 0
-             ORDER BY p.customer_id, p.posting_date, p.id""";
+            HAVING -p.amount - COALESCE(SUM(a.amount), 0) - %1$s > 0
+             ORDER BY p.customer_id, p.posting_date, p.id""".formatted(REFUNDED);
 
     private static final String ALL = "posting p";
 
@@ -94,9 +99,18 @@ public class Credits {
 
     /** Every credit on account, for the refund list. */
     public List<OpenCredit> open() {
-        return jdbc.sql(OPEN.formatted(ALL, "")).query((rs, i) -> new OpenCredit(rs.getLong(1), rs.getLong(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(), rs.getString(7),
-                rs.getBigDecimal(8))).list();
+        return jdbc.sql(OPEN.formatted(ALL, "")).query((rs, i) -> openCredit(rs)).list();
+    }
+
+    /** One customer's credits on account, oldest first. The caller holds the customer's lock if it uses them. */
+    public List<OpenCredit> openOf(long customerId) {
+        return jdbc.sql(OPEN.formatted(ALL, "AND p.customer_id = :customer")).param("customer", customerId)
+                .query((rs, i) -> openCredit(rs)).list();
+    }
+
+    private static OpenCredit openCredit(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new OpenCredit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getDate(6).toLocalDate(), rs.getString(7), rs.getBigDecimal(8));
     }
 
     /** Uses the credits of every customer who also has open invoices; a rerun finds nothing left to do. */
@@ -123,9 +137,8 @@ public class Credits {
 
     private List<CreditPlan.Use> applyOne(long customerId, LocalDate date) {
         journal.lockCustomer(customerId);
-        List<CreditPlan.Credit> credits = jdbc.sql(OPEN.formatted(ALL, "AND p.customer_id = :customer"))
-                .param("customer", customerId)
-                .query((rs, i) -> new CreditPlan.Credit(rs.getLong(1), rs.getString(5), rs.getBigDecimal(8))).list();
+        List<CreditPlan.Credit> credits = openOf(customerId).stream()
+                .map(c -> new CreditPlan.Credit(c.postingId(), c.currency(), c.left())).toList();
         Map<Long, String> invoiceNos = new LinkedHashMap<>();
         List<CreditPlan.Debt> debts = jdbc.sql("""
                         SELECT id, currency, fee_open + interest_open + principal_open, invoice_no FROM invoice

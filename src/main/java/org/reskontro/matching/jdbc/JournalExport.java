@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The general-ledger journal of the bank matches as CSV: a payment debits the bank account and credits
- * customer receivables; a reversal the other way round; a write-off debits the loss account and credits
- * receivables.
+ * customer receivables; a reversal, and a refund of money on account, the other way round; a write-off debits the
+ * loss account and credits receivables, and its reversal takes the loss back.
  */
 public class JournalExport {
 
@@ -39,7 +39,7 @@ public class JournalExport {
                   FROM posting p JOIN customer c ON c.id = p.customer_id
                   LEFT JOIN posting o ON o.id = p.reverses_id
                  WHERE p.posting_date BETWEEN ? AND ? AND p.source LIKE 'matching%'
-                   AND p.type IN ('PAYMENT', 'REVERSAL', 'WRITE_OFF')
+                   AND p.type IN ('PAYMENT', 'REVERSAL', 'WRITE_OFF', 'REFUND')
                  ORDER BY p.posting_date, p.id""")
                 .params(Date.valueOf(from), Date.valueOf(to))
                 .query(rs -> {

@@ -49,6 +49,11 @@ public class MatchingJdbcConfiguration {
     }
 
     @Bean
+    Refunds refunds(JdbcClient jdbc, LedgerJournal journal, Credits credits, PlatformTransactionManager tx, Clock clock) {
+        return new Refunds(jdbc, journal, credits, new TransactionTemplate(tx), clock);
+    }
+
+    @Bean
     SyntheticLedgerWriter syntheticLedgerWriter(JdbcTemplate jdbc) {
         return new SyntheticLedgerWriter(jdbc);
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.reskontro.common.RejectedInputException;
 import org.reskontro.matching.jdbc.ManualMatching;
+import org.reskontro.matching.jdbc.Refunds;
 import org.reskontro.matching.jdbc.WorkQueue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "The work queue: open bank transactions with up to three ranked suggestions, and the manual actions.",
         subcommands = {UnmatchedCommand.ListQueue.class, UnmatchedCommand.Show.class, UnmatchedCommand.Assign.class,
                 UnmatchedCommand.Credit.class, UnmatchedCommand.Ignore.class, UnmatchedCommand.Undo.class,
-                UnmatchedCommand.Credits.class})
+                UnmatchedCommand.Credits.class, UnmatchedCommand.Refund.class})
 class UnmatchedCommand implements Runnable {
 
     @Spec
@@ -128,7 +129,8 @@ class UnmatchedCommand implements Runnable {
             for (WorkQueue.Booked p : t.postings()) {
                 out.printf("    posting %d  %s  %s %s %s (%s)%s%n", p.postingId(), p.date(), p.type(),
                         Amounts.format(p.amount()), p.currency(), p.key(),
-                        p.reverses() == null ? "" : ", reverses posting " + p.reverses());
+                        p.reverses() == null ? "" : ("REFUND".equals(p.type()) ? ", refunds the credit of posting "
+                                : ", reverses posting ") + p.reverses());
                 p.allocations().forEach(a -> out.println("      allocated: " + a));
             }
             for (WorkQueue.Audited a : t.audit()) {
@@ -174,6 +176,62 @@ class UnmatchedCommand implements Runnable {
                 totals.merge(c.currency(), c.left(), java.math.BigDecimal::add);
             }
             totals.forEach((currency, total) -> out.printf("total %s %s%n", Amounts.format(total), currency));
+            out.flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "refund", mixinStandardHelpOptions = true,
+            description = {"Records a refund of money on account that was paid back to the customer from the bank: "
+                    + "the customer's credits in the currency are taken oldest first, so the credit step cannot use "
+                    + "them again. Refused when it is more than the money on account, or when a refund with the same "
+                    + "reference is already booked for the customer.",
+                    "The journal export books it debit receivables, credit bank."})
+    static class Refund implements Callable<Integer> {
+        private final Services services;
+
+        @Parameters(index = "0", paramLabel = "CUSTOMER")
+        String customer;
+
+        @Parameters(index = "1", paramLabel = "AMOUNT", description = "The amount paid back, e.g. 200.00.")
+        String amount;
+
+        @Option(names = "--currency", paramLabel = "CUR", description = "Currency (default: the customer's).")
+        String currency;
+
+        @Option(names = "--reference", required = true, paramLabel = "REF",
+                description = "The payout's reference (payment order or bank reference, at most 35 characters); a "
+                        + "refund with the same reference for the customer is not booked twice.")
+        String reference;
+
+        @Option(names = "--date", paramLabel = "DATE", description = "Date of the payout (yyyy-mm-dd); default today.")
+        java.time.LocalDate date;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (required).")
+        String reason;
+
+        @Option(names = "--user", paramLabel = "NAME", description = "Who does it (default: the OS user).")
+        String user;
+
+        @Spec
+        CommandSpec spec;
+
+        Refund(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            Refunds.Refunded r = services.bean(Refunds.class).refund(new Refunds.Request(customer, amount, currency,
+                    reference, date, user(user), reason));
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Refund %s of %s %s to customer %s booked on %s%n", reference, Amounts.format(r.amount()),
+                    r.currency(), r.customerNo(), r.date());
+            for (Refunds.Taken t : r.taken()) {
+                out.printf("  %s %s from the credit of payment posting %d (refund posting %d)%n",
+                        Amounts.format(t.amount()), r.currency(), t.paymentPostingId(), t.refundPostingId());
+            }
+            out.printf("  left on account: %s %s%n", Amounts.format(r.leftOnAccount()), r.currency());
             out.flush();
             return Cli.OK;
         }

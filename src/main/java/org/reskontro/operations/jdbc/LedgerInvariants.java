@@ -84,7 +84,7 @@ public class LedgerInvariants {
         jdbc.sql("""
                 SELECT t.id, t.tx_key, t.match_status, t.amount, t.posting_id, t.ignored_reason,
                        p.id, p.amount, p.type,
-                       (SELECT COUNT(*) FROM posting r WHERE r.reverses_id = t.posting_id),
+                       (SELECT COUNT(*) FROM posting r WHERE r.reverses_id = t.posting_id AND r.type = 'REVERSAL'),
                        (SELECT COUNT(*) FROM bank_transaction o WHERE o.posting_id = t.posting_id AND o.id <> t.id)
                   FROM bank_transaction t LEFT JOIN posting p ON p.id = t.posting_id
                  ORDER BY t.id""")
@@ -159,10 +159,16 @@ public class LedgerInvariants {
     private long postings(List<Problem> problems) {
         long[] n = {0};
         jdbc.sql("""
-                SELECT p.id, p.type, p.amount, p.reverses_id, p.idem_key, a.allocated, a.parts
+                SELECT p.id, p.type, p.amount, p.reverses_id, p.idem_key, COALESCE(a.allocated, 0), COALESCE(a.parts, 0),
+                       COALESCE(f.refunded, 0), o.type, o.amount, o.customer_id, p.customer_id, o.currency, p.currency
                   FROM posting p
-                  JOIN (SELECT posting_id, SUM(amount) AS allocated, COUNT(*) AS parts FROM allocation GROUP BY posting_id) a
+                  LEFT JOIN (SELECT posting_id, SUM(amount) AS allocated, COUNT(*) AS parts FROM allocation GROUP BY posting_id) a
                     ON a.posting_id = p.id
+                  LEFT JOIN (SELECT reverses_id, SUM(amount) AS refunded FROM posting WHERE type = 'REFUND'
+                              GROUP BY reverses_id) f
+                    ON f.reverses_id = p.id
+                  LEFT JOIN posting o ON o.id = p.reverses_id AND p.type = 'REFUND'
+                 WHERE a.posting_id IS NOT NULL OR f.reverses_id IS NOT NULL OR p.type = 'REFUND'
                  ORDER BY p.id""")
                 .withFetchSize(FETCH)
                 .query(rs -> {
@@ -171,11 +177,16 @@ public class LedgerInvariants {
                     BigDecimal amount = rs.getBigDecimal(3);
                     boolean reversal = rs.getObject(4) != null;
                     BigDecimal allocated = rs.getBigDecimal(6);
-                    if (amount.signum() < 0) {
-                        if (allocated.compareTo(amount.negate()) > 0) {
+                    BigDecimal refunded = rs.getBigDecimal(8);
+                    if ("REFUND".equals(rs.getString(2))) {
+                        refund(problems, subject, rs.getLong(4), amount, allocated, rs.getString(9), rs.getBigDecimal(10),
+                                rs.getObject(11, Long.class), rs.getLong(12), rs.getString(13), rs.getString(14));
+                    } else if (amount.signum() < 0) {
+                        if (allocated.add(refunded).compareTo(amount.negate()) > 0) {
                             problems.add(new Problem(Check.POSTING_OVER_ALLOCATED, subject, "allocates "
-                                    + plain(allocated) + " in " + rs.getLong(7) + " part(s) but is only "
-                                    + plain(amount.negate())));
+                                    + plain(allocated) + " in " + rs.getLong(7) + " part(s)"
+                                    + (refunded.signum() == 0 ? "" : " and refunds " + plain(refunded))
+                                    + " but is only " + plain(amount.negate())));
                         } else if (allocated.signum() < 0) {
                             problems.add(new Problem(Check.POSTING_OVER_ALLOCATED, subject,
                                     "its allocations add up to a negative " + plain(allocated)));
@@ -187,10 +198,31 @@ public class LedgerInvariants {
                         }
                     } else {
                         problems.add(new Problem(Check.POSTING_OVER_ALLOCATED, subject, "a charge of "
-                                + plain(amount) + " allocates " + plain(allocated) + " (only payments and credits may)"));
+                                + plain(amount) + (refunded.signum() == 0 ? " allocates " + plain(allocated)
+                                        + " (only payments and credits may)" : " is refunded " + plain(refunded)
+                                        + " (only a payment's money on account may be)")));
                     }
                 });
         return n[0];
+    }
+
+    /** A refund pays back part of one payment of the same customer and currency, and allocates nothing. */
+    private static void refund(List<Problem> problems, String subject, long paymentId, BigDecimal amount,
+                               BigDecimal allocated, String paymentType, BigDecimal paymentAmount, Long paymentCustomer,
+                               long customer, String paymentCurrency, String currency) {
+        String wrong = null;
+        if (amount.signum() <= 0) {
+            wrong = "a refund of " + plain(amount) + " is not positive";
+        } else if (allocated.signum() != 0) {
+            wrong = "a refund allocates " + plain(allocated);
+        } else if (!"PAYMENT".equals(paymentType) || paymentAmount.signum() >= 0) {
+            wrong = "refunds posting #" + paymentId + ", which is no payment";
+        } else if (paymentCustomer == null || paymentCustomer != customer || !paymentCurrency.equals(currency)) {
+            wrong = "refunds payment posting #" + paymentId + " of another customer or currency";
+        }
+        if (wrong != null) {
+            problems.add(new Problem(Check.POSTING_OVER_ALLOCATED, subject, wrong));
+        }
     }
 
     private long invoices(List<Problem> problems) {

@@ -26,7 +26,8 @@ public class AgingQuery {
               + COALESCE((SELECT SUM(a.amount) FROM allocation a
                            WHERE a.invoice_id = i.id AND a.allocation_date > ?), 0)
               - COALESCE((SELECT SUM(p.amount) FROM posting p
-                           WHERE p.invoice_id = i.id AND p.amount > 0 AND p.posting_date > ?), 0)""";
+                           WHERE p.invoice_id = i.id AND p.amount > 0 AND p.reverses_id IS NULL
+                             AND p.posting_date > ?), 0)""";
 
     private final JdbcClient jdbc;
 
@@ -51,7 +52,9 @@ public class AgingQuery {
 
     /**
      * Credits (negative postings: payments, credit notes, write-offs) not fully allocated as of the date, per
-     * currency: money the customers have on account.
+     * currency: money the customers have on account. A credit the bank returned (reversed) by the date is gone, and
+     * what was refunded of it by the date is no longer on account; what was refunded of a payment the bank then
+     * returned is owed by the customer (a negative credit).
      */
     public Map<String, BigDecimal> unallocatedByCurrency(LocalDate date) {
         Map<String, BigDecimal> out = new TreeMap<>();
@@ -70,12 +73,19 @@ public class AgingQuery {
         Date d = Date.valueOf(date);
         return jdbc.sql("""
                 SELECT p.id, c.customer_no, c.name, p.posting_date, p.type, p.document_no, p.currency,
-                       -p.amount - COALESCE((SELECT SUM(a.amount) FROM allocation a
-                                              WHERE a.posting_id = p.id AND a.allocation_date <= ?), 0) AS unallocated
+                       CASE WHEN EXISTS (SELECT 1 FROM posting r
+                                          WHERE r.reverses_id = p.id AND r.type = 'REVERSAL' AND r.posting_date <= ?)
+                            THEN 0
+                            ELSE -p.amount - COALESCE((SELECT SUM(a.amount) FROM allocation a
+                                                        WHERE a.posting_id = p.id AND a.allocation_date <= ?), 0)
+                       END
+                       - COALESCE((SELECT SUM(f.amount) FROM posting f
+                                    WHERE f.reverses_id = p.id AND f.type = 'REFUND' AND f.posting_date <= ?), 0)
+                         AS unallocated
                   FROM posting p JOIN customer c ON c.id = p.customer_id
                  WHERE p.amount < 0 AND p.posting_date <= ?
                  ORDER BY c.customer_no, p.posting_date, p.id""")
-                .params(d, d)
+                .params(d, d, d, d)
                 .query((rs, n) -> new UnallocatedCredit(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getBigDecimal(8)))

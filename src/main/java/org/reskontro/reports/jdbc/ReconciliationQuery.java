@@ -50,7 +50,8 @@ public class ReconciliationQuery {
             findings.add(new FollowUp(Kind.UNALLOCATED_CREDIT, "customer " + u.customerNo() + " " + u.customerName()
                     + ", " + u.type().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " #" + u.postingId()
                     + (u.documentNo() == null ? "" : " " + u.documentNo()), u.date(), u.amount(), u.currency(),
-                    "on account: allocate it to an invoice or pay it back"));
+                    u.amount().signum() > 0 ? "on account: allocate it to an invoice or pay it back"
+                            : "refunded, then returned by the bank: the customer owes the refund, on no invoice"));
         }
         return new Reconciliation(date, List.copyOf(checks), List.copyOf(findings));
     }
@@ -76,11 +77,13 @@ public class ReconciliationQuery {
 
         Map<String, BigDecimal> explained = new TreeMap<>();
         List<Difference> causes = new ArrayList<>();
-        // invoices whose projection disagrees with their postings less their allocations
+        // invoices whose projection disagrees with their postings less their allocations (the reversal of a write-off
+        // names the invoice, but what it takes back is in its negative allocations, not a charge)
         jdbc.sql("""
                 SELECT i.invoice_no, c.customer_no, c.name, i.currency,
                        i.principal_open + i.fee_open + i.interest_open AS projection,
-                       COALESCE((SELECT SUM(p.amount) FROM posting p WHERE p.invoice_id = i.id AND p.amount > 0), 0),
+                       COALESCE((SELECT SUM(p.amount) FROM posting p
+                                  WHERE p.invoice_id = i.id AND p.amount > 0 AND p.reverses_id IS NULL), 0),
                        COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = i.id), 0)
                   FROM invoice i JOIN customer c ON c.id = i.customer_id
                  WHERE i.type <> 'CREDIT_NOTE' AND i.issue_date <= ?
@@ -103,13 +106,15 @@ public class ReconciliationQuery {
                                         + "posting, or a posting was written without updating the open item"));
                     }
                 });
-        // postings that increase what a customer owes but belong to no invoice's open item
+        // postings that increase what a customer owes but belong to no invoice's open item (a reversal takes back
+        // what the posting it names did, and a refund pays back money on account: neither is a charge)
         jdbc.sql("""
                 SELECT p.id, p.type, p.posting_date, p.document_no, p.amount, p.currency, c.customer_no, c.name,
                        ci.invoice_no
                   FROM posting p JOIN customer c ON c.id = p.customer_id
                   LEFT JOIN invoice ci ON ci.id = p.invoice_id
                  WHERE p.amount > 0 AND p.posting_date <= ? AND (p.invoice_id IS NULL OR ci.type = 'CREDIT_NOTE')
+                   AND p.reverses_id IS NULL
                  ORDER BY p.id""")
                 .param(d)
                 .query(rs -> {

@@ -1,0 +1,149 @@
+package org.reskontro.matching.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.reskontro.common.Money;
+import org.reskontro.common.RejectedInputException;
+import org.reskontro.ledger.PostingType;
+import org.reskontro.ledger.jdbc.AuditLog;
+import org.reskontro.ledger.jdbc.LedgerJournal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pays money on account back to the customer: a person has sent the refund from the bank, and records it here so
+ * that the credit step cannot use the same money again on the customer's next invoice. The refund takes the
+ * customer's credits in its currency oldest first, and books one REFUND posting for each credit it takes, naming
+ * the payment posting whose credit it pays back ({@code reverses_id}) and carrying the payout's reference as its
+ * document number. A refund larger than the money on account is refused, and so is a second refund with the same
+ * reference for the same customer: running the command again pays nothing twice. It runs in one transaction
+ * under the customer's lock and is journaled in {@code audit_log} as REFUND with who and why.
+ */
+public class Refunds {
+
+    /** The longest payout reference: an ISO 20022 end-to-end id or a payment order number. */
+    static final int MAX_REFERENCE = 35;
+
+    private final JdbcClient jdbc;
+    private final LedgerJournal journal;
+    private final Credits credits;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final AuditLog auditLog;
+
+    public Refunds(JdbcClient jdbc, LedgerJournal journal, Credits credits, TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.journal = journal;
+        this.credits = credits;
+        this.tx = tx;
+        this.clock = clock;
+        this.auditLog = new AuditLog(jdbc, clock);
+    }
+
+    /** What to refund: {@code currency} null means the customer's own; {@code date} null means today. */
+    public record Request(String customerNo, String amount, String currency, String reference, LocalDate date,
+                          String user, String reason) {
+    }
+
+    /** One credit the refund took. */
+    public record Taken(long paymentPostingId, long refundPostingId, BigDecimal amount) {
+    }
+
+    /** What a refund booked, and what the customer still has on account in that currency. */
+    public record Refunded(String customerNo, String currency, BigDecimal amount, LocalDate date, List<Taken> taken,
+                           BigDecimal leftOnAccount) {
+    }
+
+    private record Customer(long id, String name, String currency) {
+    }
+
+    public Refunded refund(Request r) {
+        if (r.reference() == null || r.reference().isBlank()) {
+            throw new RejectedInputException("a refund needs --reference: the payout's reference (payment order or "
+                    + "bank reference), which keeps the same refund from being booked twice");
+        }
+        String reference = r.reference().strip();
+        if (reference.length() > MAX_REFERENCE) {
+            throw new RejectedInputException("refund reference '" + reference + "' is longer than " + MAX_REFERENCE
+                    + " characters");
+        }
+        if (r.reason() == null || r.reason().isBlank()) {
+            throw new RejectedInputException("a refund needs --reason");
+        }
+        LocalDate date = r.date() != null ? r.date() : LocalDate.now(clock);
+        return tx.execute(s -> {
+            Customer c = jdbc.sql("SELECT id, name, currency FROM customer WHERE customer_no = ?").param(r.customerNo())
+                    .query((rs, i) -> new Customer(rs.getLong(1), rs.getString(2), rs.getString(3))).optional()
+                    .orElseThrow(() -> new RejectedInputException("customer " + r.customerNo() + ": not found"));
+            String currency = r.currency() != null ? r.currency().strip().toUpperCase(java.util.Locale.ROOT) : c.currency();
+            BigDecimal amount = amount(r.amount(), currency);
+            journal.lockCustomer(c.id());
+            jdbc.sql("SELECT id, posting_date FROM posting WHERE customer_id = ? AND type = 'REFUND' AND document_no = ?")
+                    .params(c.id(), reference)
+                    .query((rs, i) -> "posting " + rs.getLong(1) + " on " + rs.getDate(2))
+                    .list().stream().findFirst().ifPresent(done -> {
+                        throw new RejectedInputException("refund " + reference + " to customer " + r.customerNo()
+                                + " is already booked (" + done + "); nothing was booked again");
+                    });
+            List<Credits.OpenCredit> open = credits.openOf(c.id()).stream()
+                    .filter(o -> o.currency().equals(currency)).toList();
+            BigDecimal onAccount = open.stream().map(Credits.OpenCredit::left).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (amount.compareTo(onAccount) > 0) {
+                throw new RejectedInputException("customer " + r.customerNo() + " has " + Money.plain(onAccount) + " "
+                        + currency + " on account, less than the refund of " + Money.plain(amount) + " " + currency);
+            }
+            List<Taken> taken = new ArrayList<>();
+            BigDecimal left = amount;
+            for (Credits.OpenCredit o : open) {
+                if (left.signum() == 0) {
+                    break;
+                }
+                BigDecimal take = left.min(o.left());
+                long id = book(c, o.postingId(), take, currency, reference, date, r.user(), r.reason());
+                taken.add(new Taken(o.postingId(), id, take));
+                left = left.subtract(take);
+            }
+            auditLog.record(truncate(r.user(), 100), "REFUND", c.id(), null, truncate("refund " + reference + " of "
+                    + Money.plain(amount) + " " + currency + " on " + date + " from the credit of payment posting(s) "
+                    + taken.stream().map(t -> t.paymentPostingId() + " (" + Money.plain(t.amount()) + ")").toList()
+                    + "; why: " + r.reason(), 2000));
+            return new Refunded(r.customerNo(), currency, amount, date, taken, onAccount.subtract(amount));
+        });
+    }
+
+    private long book(Customer c, long paymentPostingId, BigDecimal amount, String currency, String reference,
+                      LocalDate date, String user, String reason) {
+        String key = "refund:" + c.id() + ":" + reference + "/" + paymentPostingId;
+        jdbc.sql("""
+                INSERT INTO posting (customer_id, invoice_id, posting_date, type, amount, currency, document_no, text,
+                                     source, idem_key, reverses_id)
+                VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.id(), Date.valueOf(date), PostingType.REFUND.name(), amount, currency, reference,
+                        truncate("Refund to " + c.name() + " by " + user + ": " + reason, 200),
+                        MatchWriter.SOURCE + "-manual", key, paymentPostingId)
+                .update();
+        return journal.findPosting(key).orElseThrow();
+    }
+
+    private static BigDecimal amount(String text, String currency) {
+        BigDecimal amount;
+        try {
+            amount = Money.parse(text, currency);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedInputException("refund amount: " + e.getMessage());
+        }
+        if (amount.signum() <= 0) {
+            throw new RejectedInputException("refund amount " + text + " is not positive");
+        }
+        return amount;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
