@@ -37,7 +37,9 @@ public class KeyFiguresQuery {
         }
         AgingReport open = aging.aging(to);
         Map<String, BigDecimal> revenue = sums("type IN ('INVOICE', 'CREDIT_NOTE')", from, to);
-        Map<String, BigDecimal> losses = sums("type = 'WRITE_OFF'", from, to);
+        // a write-off taken back (its payment returned, or its match undone) is no loss
+        Map<String, BigDecimal> losses = sums("(type = 'WRITE_OFF' OR (type = 'REVERSAL' AND reverses_id IN "
+                + "(SELECT w.id FROM posting w WHERE w.type = 'WRITE_OFF')))", from, to);
         TreeSet<String> currencies = new TreeSet<>(revenue.keySet());
         currencies.addAll(losses.keySet());
         open.sections().forEach(s -> currencies.add(s.currency()));
