@@ -244,6 +244,23 @@ class CreditsTest {
     }
 
     @Test
+    void undoingAPaymentWhoseCreditWasRefundedSaysTheCustomerOwesTheRefund() {
+        long t = f.tx("1200.00", KID_A, null, null, null);
+        match();
+        assertThat(refund("10001", "120.00", "--reference", "PAY-10", "--reason", "overpaid").exitCode()).isZero();
+        CliRunner.Result undo = cli.run("unmatched", "undo", String.valueOf(t), "--reason", "meant for another customer");
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(undo.out()).contains("is open again")
+                .contains("Note: 120.00 NOK of this payment's money on account was refunded to the customer");
+        assertThat(f.open(a)).isEqualByComparingTo("1000.00");
+        assertThat(jdbc.sql("SELECT details FROM audit_log WHERE action = 'MATCH_UNDO'").query(String.class).single())
+                .contains("was refunded");
+        ledgerHolds();
+        assertThat(cli.run("report", "reconciliation", "--date", "2024-12-31").out())
+                .contains("refunded from a payment since returned");
+    }
+
+    @Test
     void verifyFindsARefundOfMoreThanWasOnAccount() {
         long t = f.tx("1200.00", KID_A, null, null, null);
         match();

@@ -53,8 +53,8 @@ public class ManualMatching {
     private record InvoiceRef(long id, long customerId, String currency) {
     }
 
-    /** What an action did, for the command to print. */
-    public record Done(long transactionId, String status, long postingId, BigDecimal onAccount) {
+    /** What an action did, for the command to print, with a note for the person where there is one. */
+    public record Done(long transactionId, String status, long postingId, BigDecimal onAccount, String note) {
     }
 
     public Done assign(long transactionId, List<String> invoiceNos, String user, String why) {
@@ -90,7 +90,7 @@ public class ManualMatching {
                     + t.amount().toPlainString() + " " + t.currency() + " assigned to " + String.join(", ", invoiceNos)
                     + (posted.onAccount().signum() > 0 ? "; " + posted.onAccount().toPlainString() + " on account" : "")
                     + (why == null ? "" : "; why: " + why));
-            return new Done(t.id(), "MATCHED", posted.postingId(), posted.onAccount());
+            return new Done(t.id(), "MATCHED", posted.postingId(), posted.onAccount(), null);
         });
     }
 
@@ -105,7 +105,7 @@ public class ManualMatching {
                     "put on the account of " + customerNo + " by " + user + (why == null ? "" : ": " + why));
             audit(user, "MATCH_ON_ACCOUNT", customerId, null, "bank transaction " + t.id() + " "
                     + t.amount().toPlainString() + " " + t.currency() + " on account" + (why == null ? "" : "; why: " + why));
-            return new Done(t.id(), "ON_ACCOUNT", posted.postingId(), posted.onAccount());
+            return new Done(t.id(), "ON_ACCOUNT", posted.postingId(), posted.onAccount(), null);
         });
     }
 
@@ -123,7 +123,7 @@ public class ManualMatching {
             jdbc.sql("DELETE FROM match_suggestion WHERE transaction_id = ?").param(t.id()).update();
             audit(user, "MATCH_IGNORE", null, null, "bank transaction " + t.id() + " " + t.amount().toPlainString() + " "
                     + t.currency() + " ignored; why: " + reason);
-            return new Done(t.id(), "IGNORED", 0, BigDecimal.ZERO);
+            return new Done(t.id(), "IGNORED", 0, BigDecimal.ZERO, null);
         });
     }
 
@@ -141,6 +141,7 @@ public class ManualMatching {
         return tx.execute(s -> {
             Tx t = find(transactionId);
             String what;
+            String note = null;
             Long customerId = t.customerId();
             switch (t.status()) {
                 case "MATCHED", "ON_ACCOUNT" -> {
@@ -152,6 +153,13 @@ public class ManualMatching {
                     long reversal = reversals.reversePayment(t.postingId(), "undo:bank-tx:" + t.id() + "/" + (t.round() + 1),
                             LocalDate.now(clock), "Match undone by " + truncate(user, 100), MatchWriter.SOURCE + "-manual");
                     what = t.status() + " (posting " + t.postingId() + ") undone by reversal posting " + reversal;
+                    BigDecimal refunded = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM posting WHERE reverses_id = ? "
+                            + "AND type = 'REFUND'").param(t.postingId()).query(BigDecimal.class).single();
+                    if (refunded.signum() != 0) {
+                        note = refunded.toPlainString() + " " + t.currency() + " of this payment's money on account was "
+                                + "refunded to the customer; the refund stays, so the customer owes it now";
+                        what += "; " + note;
+                    }
                 }
                 case "IGNORED" -> what = "IGNORED mark lifted";
                 case "OPEN" -> throw new RejectedInputException("bank transaction " + transactionId
@@ -168,7 +176,7 @@ public class ManualMatching {
                     .update();
             audit(user, "MATCH_UNDO", customerId, null, "bank transaction " + t.id() + " " + t.amount().toPlainString()
                     + " " + t.currency() + ": " + what + "; why: " + reason);
-            return new Done(t.id(), "OPEN", 0, BigDecimal.ZERO);
+            return new Done(t.id(), "OPEN", 0, BigDecimal.ZERO, note);
         });
     }
 

@@ -362,8 +362,9 @@ class UnmatchedCommand implements Runnable {
 
         @Override
         String apply(ManualMatching actions, long transaction, String reason, String user) {
-            actions.undo(transaction, reason, user);
-            return "Transaction " + transaction + " is open again, for a person to match";
+            ManualMatching.Done d = actions.undo(transaction, reason, user);
+            return "Transaction " + transaction + " is open again, for a person to match"
+                    + (d.note() == null ? "" : "\nNote: " + d.note());
         }
     }
 }

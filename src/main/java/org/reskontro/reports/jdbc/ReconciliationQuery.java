@@ -51,7 +51,7 @@ public class ReconciliationQuery {
                     + ", " + u.type().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " #" + u.postingId()
                     + (u.documentNo() == null ? "" : " " + u.documentNo()), u.date(), u.amount(), u.currency(),
                     u.amount().signum() > 0 ? "on account: allocate it to an invoice or pay it back"
-                            : "refunded, then returned by the bank: the customer owes the refund, on no invoice"));
+                            : "refunded from a payment since returned by the bank or undone: the customer owes the refund, on no invoice"));
         }
         return new Reconciliation(date, List.copyOf(checks), List.copyOf(findings));
     }
