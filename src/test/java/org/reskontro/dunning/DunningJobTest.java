@@ -135,6 +135,15 @@ class DunningJobTest {
                 .isGreaterThanOrEqualTo(8);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'HOLD_SET'").query(Long.class).single()).isOne();
 
+        // the general ledger gets what dunning charged: debit receivables, credit the fee and interest income accounts
+        CliRunner.Result journal = cli.run("export", "journal", "--from", "2024-01-01", "--to", "2024-12-31");
+        assertThat(journal.exitCode()).as(journal.err()).isZero();
+        assertThat(journal.out()).contains(",1500,3900,60.00,SEK,20002,FEE,")
+                .contains(",1500,3900,390.00,SEK,20002,FEE,")
+                .contains(",1500,8050,16.44,NOK,20001,INTEREST,")
+                .contains(",1500,8050,157.81,SEK,20002,INTEREST,")
+                .as("the invoicing system's own journal has the invoices").doesNotContain(",INVOICE,");
+
         Path export = context.getBean(ReskontroProperties.class).folders().export();
         Path csv = export.resolve("collection-2024-04-18.csv");
         String exported = Files.readString(csv);

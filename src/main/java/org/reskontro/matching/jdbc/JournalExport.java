@@ -9,24 +9,27 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The general-ledger journal of the bank matches as CSV: a payment debits the bank account and credits
- * customer receivables; a reversal, and a refund of money on account, the other way round; a write-off debits the
- * loss account and credits receivables, and its reversal takes the loss back.
+ * The general-ledger journal of what reskontro itself books in the customer ledger, as CSV: a payment debits the bank
+ * account and credits customer receivables; a reversal, and a refund of money on account, the other way round; a
+ * write-off debits the loss account and credits receivables, and its reversal takes the loss back; a reminder fee
+ * (or compensation) and late-payment interest charged by dunning debit receivables and credit the fee and interest
+ * income accounts. Invoices, credit notes and opening balances come from the invoicing system, whose own journal
+ * already has them, so they are not exported.
  */
 public class JournalExport {
 
     public static final String HEADER = "date,voucher,debit_account,credit_account,amount,currency,customer_no,type,text";
 
-    private final JdbcClient jdbc;
-    private final String bankAccount;
-    private final String receivablesAccount;
-    private final String writeOffAccount;
+    /** The general-ledger accounts the lines are booked to. */
+    public record Accounts(String bank, String receivables, String writeOff, String feeIncome, String interestIncome) {
+    }
 
-    public JournalExport(JdbcClient jdbc, String bankAccount, String receivablesAccount, String writeOffAccount) {
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+
+    public JournalExport(JdbcClient jdbc, Accounts accounts) {
         this.jdbc = jdbc;
-        this.bankAccount = bankAccount;
-        this.receivablesAccount = receivablesAccount;
-        this.writeOffAccount = writeOffAccount;
+        this.accounts = accounts;
     }
 
     /** Writes the lines for postings dated from..to (inclusive); returns how many. */
@@ -38,8 +41,9 @@ public class JournalExport {
                 SELECT p.posting_date, p.id, p.type, p.amount, p.currency, c.customer_no, p.text, o.type
                   FROM posting p JOIN customer c ON c.id = p.customer_id
                   LEFT JOIN posting o ON o.id = p.reverses_id
-                 WHERE p.posting_date BETWEEN ? AND ? AND p.source LIKE 'matching%'
-                   AND p.type IN ('PAYMENT', 'REVERSAL', 'WRITE_OFF', 'REFUND')
+                 WHERE p.posting_date BETWEEN ? AND ?
+                   AND ((p.source LIKE 'matching%' AND p.type IN ('PAYMENT', 'REVERSAL', 'WRITE_OFF', 'REFUND'))
+                        OR (p.source = 'dunning' AND p.type IN ('FEE', 'INTEREST')))
                  ORDER BY p.posting_date, p.id""")
                 .params(Date.valueOf(from), Date.valueOf(to))
                 .query(rs -> {
@@ -48,22 +52,9 @@ public class JournalExport {
                     }
                     String type = rs.getString(3);
                     BigDecimal amount = rs.getBigDecimal(4);
-                    String debit;
-                    String credit;
-                    if ("WRITE_OFF".equals(type)) {
-                        debit = writeOffAccount;
-                        credit = receivablesAccount;
-                    } else if ("WRITE_OFF".equals(rs.getString(8))) {
-                        // the reversal of a write-off: the loss is taken back, no money moves
-                        debit = receivablesAccount;
-                        credit = writeOffAccount;
-                    } else if (amount.signum() < 0) {
-                        debit = bankAccount;
-                        credit = receivablesAccount;
-                    } else {
-                        debit = receivablesAccount;
-                        credit = bankAccount;
-                    }
+                    String[] accountsOf = accountsOf(type, rs.getString(8), amount);
+                    String debit = accountsOf[0];
+                    String credit = accountsOf[1];
                     try {
                         out.write(String.join(",", rs.getDate(1).toLocalDate().toString(), "P" + rs.getLong(2), debit,
                                 credit, amount.abs().toPlainString(), rs.getString(5), csv(rs.getString(6)), type,
@@ -78,6 +69,21 @@ public class JournalExport {
         }
         out.flush();
         return n[0];
+    }
+
+    /** Debit and credit account of a line. */
+    private String[] accountsOf(String type, String reversedType, BigDecimal amount) {
+        String counter = switch (type) {
+            case "WRITE_OFF" -> accounts.writeOff();
+            case "FEE" -> accounts.feeIncome();
+            case "INTEREST" -> accounts.interestIncome();
+            // the reversal of a write-off takes the loss back: no money moves
+            case "REVERSAL" -> "WRITE_OFF".equals(reversedType) ? accounts.writeOff() : accounts.bank();
+            default -> accounts.bank();
+        };
+        // a negative amount lowers what the customer owes: credit receivables
+        return amount.signum() < 0 ? new String[] {counter, accounts.receivables()}
+                : new String[] {accounts.receivables(), counter};
     }
 
     private static String csv(String s) {

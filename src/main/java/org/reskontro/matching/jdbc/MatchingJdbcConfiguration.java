@@ -65,7 +65,8 @@ public class MatchingJdbcConfiguration {
 
     @Bean
     JournalExport journalExport(JdbcClient jdbc, ReskontroProperties properties, MatchingProperties matching) {
-        return new JournalExport(jdbc, properties.company().bankLedgerAccount(), properties.company().receivablesAccount(),
-                matching.writeOffAccount());
+        ReskontroProperties.Company c = properties.company();
+        return new JournalExport(jdbc, new JournalExport.Accounts(c.bankLedgerAccount(), c.receivablesAccount(),
+                matching.writeOffAccount(), c.feeIncomeAccount(), c.interestIncomeAccount()));
     }
 }

@@ -31,7 +31,10 @@ class ExportCommand implements Runnable {
     }
 
     @Command(name = "journal", mixinStandardHelpOptions = true,
-            description = "The bank matches as general-ledger lines (CSV): debit bank, credit customer receivables.")
+            description = {"What reskontro booked in the customer ledger, as general-ledger lines (CSV): payments "
+                    + "(debit bank, credit receivables), their reversals and refunds (the other way round), write-offs "
+                    + "(debit loss), and the fees and interest dunning charged (debit receivables, credit fee or "
+                    + "interest income). Accounts: reskontro.company.*-account, reskontro.matching.write-off-account."})
     static class Journal implements Callable<Integer> {
         private final Services services;
 

@@ -53,6 +53,8 @@ public record ReskontroProperties(
             @DefaultValue("5050-1055") String bankgiro,
             @DefaultValue("faktura@eksempel.no") String email,
             @DefaultValue("1500") String receivablesAccount,
-            @DefaultValue("1920") String bankLedgerAccount) {
+            @DefaultValue("1920") String bankLedgerAccount,
+            @DefaultValue("3900") String feeIncomeAccount,
+            @DefaultValue("8050") String interestIncomeAccount) {
     }
 }
