@@ -36,6 +36,10 @@ class NightlyJobTest {
         CliRunner.Result first = cli.run("nightly", "--date", "2024-04-30");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("nightlyJob completed");
+        java.nio.file.Path journal = context.getBean(org.reskontro.operations.config.ReskontroProperties.class).folders()
+                .export().resolve("journal-2024-04-30.csv");
+        assertThat(journal).as("the day's general-ledger batch").exists();
+        assertThat(jobStepNames()).containsSubsequence("collectionExportStep", "journalExportStep", "sendLettersStep");
 
         CliRunner.Result second = cli.run("nightly", "--date", "2024-04-30");
         assertThat(second.exitCode()).isZero();
@@ -43,6 +47,11 @@ class NightlyJobTest {
 
         CliRunner.Result jobs = cli.run("jobs");
         assertThat(jobs.out()).contains("nightlyJob").contains("COMPLETED").contains("date=2024-04-30");
+    }
+
+    java.util.List<String> jobStepNames() {
+        return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID").query(String.class).list();
     }
 
     @Test

@@ -34,6 +34,18 @@ public class JournalExport {
 
     /** Writes the lines for postings dated from..to (inclusive); returns how many. */
     public int export(LocalDate from, LocalDate to, Writer out) throws IOException {
+        return write("p.posting_date BETWEEN ? AND ?", "p.posting_date, p.id", out, Date.valueOf(from), Date.valueOf(to));
+    }
+
+    /**
+     * Writes the lines for postings with {@code afterId < id <= upToId}, whatever their dates, in the order they were
+     * booked; returns how many. A batch of {@link JournalBatches}.
+     */
+    public int exportRange(long afterId, long upToId, Writer out) throws IOException {
+        return write("p.id > ? AND p.id <= ?", "p.id", out, afterId, upToId);
+    }
+
+    private int write(String range, String order, Writer out, Object... params) throws IOException {
         out.write(HEADER + "\n");
         int[] n = {0};
         IOException[] failed = {null};
@@ -41,11 +53,12 @@ public class JournalExport {
                 SELECT p.posting_date, p.id, p.type, p.amount, p.currency, c.customer_no, p.text, o.type
                   FROM posting p JOIN customer c ON c.id = p.customer_id
                   LEFT JOIN posting o ON o.id = p.reverses_id
-                 WHERE p.posting_date BETWEEN ? AND ?
-                   AND ((p.source LIKE 'matching%' AND p.type IN ('PAYMENT', 'REVERSAL', 'WRITE_OFF', 'REFUND'))
+                 WHERE %s
+                   AND ((p.source LIKE 'matching%%' AND p.type IN ('PAYMENT', 'REVERSAL', 'WRITE_OFF', 'REFUND'))
                         OR (p.source = 'dunning' AND p.type IN ('FEE', 'INTEREST')))
-                 ORDER BY p.posting_date, p.id""")
-                .params(Date.valueOf(from), Date.valueOf(to))
+                 ORDER BY %s""".formatted(range, order))
+                .params(params)
+                .withFetchSize(1000)
                 .query(rs -> {
                     if (failed[0] != null) {
                         return;
@@ -53,12 +66,10 @@ public class JournalExport {
                     String type = rs.getString(3);
                     BigDecimal amount = rs.getBigDecimal(4);
                     String[] accountsOf = accountsOf(type, rs.getString(8), amount);
-                    String debit = accountsOf[0];
-                    String credit = accountsOf[1];
                     try {
-                        out.write(String.join(",", rs.getDate(1).toLocalDate().toString(), "P" + rs.getLong(2), debit,
-                                credit, amount.abs().toPlainString(), rs.getString(5), csv(rs.getString(6)), type,
-                                csv(rs.getString(7))) + "\n");
+                        out.write(String.join(",", rs.getDate(1).toLocalDate().toString(), "P" + rs.getLong(2),
+                                accountsOf[0], accountsOf[1], amount.abs().toPlainString(), rs.getString(5),
+                                csv(rs.getString(6)), type, csv(rs.getString(7))) + "\n");
                         n[0]++;
                     } catch (IOException e) {
                         failed[0] = e;

@@ -64,6 +64,11 @@ public class MatchingJdbcConfiguration {
     }
 
     @Bean
+    JournalBatches journalBatches(JdbcClient jdbc, JournalExport export, PlatformTransactionManager tx) {
+        return new JournalBatches(jdbc, export, new TransactionTemplate(tx));
+    }
+
+    @Bean
     JournalExport journalExport(JdbcClient jdbc, ReskontroProperties properties, MatchingProperties matching) {
         ReskontroProperties.Company c = properties.company();
         return new JournalExport(jdbc, new JournalExport.Accounts(c.bankLedgerAccount(), c.receivablesAccount(),

@@ -36,10 +36,10 @@ public class NightlyJobConfiguration {
 
     /**
      * The steps of the night, in order: import the inbox, match, use credits on account, dunning (and the collection hand-over files),
-     * send the letters, write the day's reports.
+     * the general-ledger batch, send the letters, write the day's reports.
      */
     public static final List<String> STEP_ORDER = List.of("importInboxStep", "matchStep", "matchLeftoverStep", "creditStep",
-            "dunningStep", "collectionExportStep", "sendLettersStep", "dailyReportStep");
+            "dunningStep", "collectionExportStep", "journalExportStep", "sendLettersStep", "dailyReportStep");
 
     /** Writes the day's HTML report (and CSVs) into the reports folder; a rerun replaces it. */
     @Bean

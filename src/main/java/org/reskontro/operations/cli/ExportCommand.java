@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 import org.reskontro.common.RejectedInputException;
+import org.reskontro.matching.jdbc.JournalBatches;
 import org.reskontro.matching.jdbc.JournalExport;
+import org.reskontro.operations.config.ReskontroProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,11 +40,17 @@ class ExportCommand implements Runnable {
     static class Journal implements Callable<Integer> {
         private final Services services;
 
-        @Option(names = "--from", required = true, paramLabel = "DATE")
+        @Option(names = "--from", paramLabel = "DATE", description = "The postings dated from DATE (with --to).")
         LocalDate from;
 
-        @Option(names = "--to", required = true, paramLabel = "DATE")
+        @Option(names = "--to", paramLabel = "DATE", description = "... up to DATE, inclusive.")
         LocalDate to;
+
+        @Option(names = "--batch", paramLabel = "DATE",
+                description = "Instead of a date range: the general-ledger batch of business date DATE, as the nightly "
+                        + "job writes it: every posting booked since the last batch, whatever its date, into "
+                        + "journal-DATE.csv in the export folder (the same range again if DATE has a batch).")
+        LocalDate batch;
 
         @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
         Path out;
@@ -56,6 +64,21 @@ class ExportCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if (batch != null) {
+                if (from != null || to != null || out != null) {
+                    throw new RejectedInputException("--batch writes into the export folder; it takes no --from, --to "
+                            + "or --out");
+                }
+                JournalBatches.Batch b = services.bean(JournalBatches.class).write(batch,
+                        services.bean(ReskontroProperties.class).folders().export());
+                spec.commandLine().getOut().printf("%d journal lines (postings %d to %d%s) written to %s%n", b.lines(),
+                        b.afterId() + 1, b.upToId(), b.again() ? ", the batch of " + batch + " again" : "", b.file());
+                spec.commandLine().getOut().flush();
+                return Cli.OK;
+            }
+            if (from == null || to == null) {
+                throw new RejectedInputException("give --from and --to, or --batch");
+            }
             if (to.isBefore(from)) {
                 throw new RejectedInputException("--to " + to + " is before --from " + from);
             }
