@@ -261,6 +261,31 @@ class CreditsTest {
     }
 
     @Test
+    void aCreditNoteNamingNoInvoiceIsUsedOnTheOpenInvoicesAndWhatIsLeftCanBeRefunded() {
+        long kn1 = f.creditNote(hansen, "KN-101", "300.00");
+        match();
+        assertThat(f.open(a)).isEqualByComparingTo("700.00");
+        assertThat(f.invoiceStatus(a)).isEqualTo("PARTIALLY_PAID");
+        assertThat(f.invoiceStatus(kn1)).as("all of its credit is used").isEqualTo("PAID");
+        assertThat(jdbc.sql("SELECT details FROM audit_log WHERE action = 'CREDIT_APPLIED'").query(String.class).single())
+                .contains("credit 300.00 on account (credit note KN-101) used on 2024-001");
+        ledgerHolds();
+
+        long kn2 = f.creditNote(hansen, "KN-102", "1000.00");
+        match();
+        assertThat(f.open(a)).isEqualByComparingTo("0");
+        assertThat(f.invoiceStatus(a)).isEqualTo("CREDITED");
+        assertThat(f.invoiceStatus(kn2)).as("300.00 of it unused").isEqualTo("OPEN");
+        assertThat(cli.run("unmatched", "credits").out()).contains("300.00 NOK on account since 2024-03-05 (credit note KN-102)");
+        CliRunner.Result r = refund("10001", "300.00", "--reference", "PAY-KN", "--reason", "credit note paid out");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("300.00 NOK from the credit of credit note KN-102");
+        assertThat(f.invoiceStatus(kn2)).isEqualTo("PAID");
+        assertThat(cli.run("unmatched", "credits").out()).contains("No money on account.");
+        ledgerHolds();
+    }
+
+    @Test
     void verifyFindsARefundOfMoreThanWasOnAccount() {
         long t = f.tx("1200.00", KID_A, null, null, null);
         match();

@@ -48,6 +48,22 @@ public final class MatchingFixture {
         return id;
     }
 
+    /** A credit note naming no invoice, as the ledger import books it: its whole credit on the customer's account. */
+    public long creditNote(long customerId, String no, String amount) {
+        BigDecimal a = new BigDecimal(amount);
+        jdbc.sql("""
+                INSERT INTO invoice (invoice_no, customer_id, type, issue_date, due_date, currency, amount, status,
+                                     principal_open)
+                VALUES (?, ?, 'CREDIT_NOTE', ?, ?, 'NOK', ?, 'OPEN', 0)""")
+                .params(no, customerId, Date.valueOf("2024-03-05"), Date.valueOf("2024-03-05"), a).update();
+        long id = jdbc.sql("SELECT id FROM invoice WHERE invoice_no = ?").param(no).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO posting (customer_id, invoice_id, posting_date, type, amount, currency, document_no, source, idem_key)
+                VALUES (?, ?, ?, 'CREDIT_NOTE', ?, 'NOK', ?, 'import', ?)""")
+                .params(customerId, id, Date.valueOf("2024-03-05"), a.negate(), no, "doc:" + no).update();
+        return id;
+    }
+
     /** An incoming (positive) or outgoing (negative) transaction; returns its id. */
     public long tx(String amount, String reference, String payerName, String payerAccount, String text) {
         return tx(amount, reference, payerName, payerAccount, text, false, null);

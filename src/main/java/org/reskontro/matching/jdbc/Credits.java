@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Money on account: the parts of payment postings that no invoice took (an overpayment, a payment put on account
- * by a person, a payment for invoices settled meanwhile). {@link #open()} lists them for refund ({@link Refunds}
+ * by a person, a payment for invoices settled meanwhile), and the unused parts of credit notes (one that names no
+ * invoice, or more than the invoice it names still owed). {@link #open()} lists them for refund ({@link Refunds}
  * books a refund);
  * {@link #applyAll(LocalDate)} uses them on the same customer's open invoices, oldest credit first and the
  * earliest due invoice first, each customer under its lock, up to {@value #CUSTOMERS_PER_TRANSACTION} customers per
@@ -46,14 +47,15 @@ public class Credits {
      */
     private static final String OPEN = """
             SELECT p.id, p.customer_id, c.customer_no, c.name, p.currency, p.posting_date, p.document_no,
-                   -p.amount - COALESCE(SUM(a.amount), 0) - %1$s AS credit_left
+                   -p.amount - COALESCE(SUM(a.amount), 0) - %1$s AS credit_left, p.type
               FROM %%s
               JOIN customer c ON c.id = p.customer_id
               LEFT JOIN posting r ON r.reverses_id = p.id AND r.type = 'REVERSAL'
               LEFT JOIN allocation a ON a.posting_id = p.id
-             WHERE p.type = 'PAYMENT' AND p.amount < 0 AND r.id IS NULL
+             WHERE p.type IN ('PAYMENT', 'CREDIT_NOTE') AND p.amount < 0 AND r.id IS NULL
                %%s
-             GROUP BY p.id, p.customer_id, c.customer_no, c.name, p.currency, p.posting_date, p.document_no, p.amount
+             GROUP BY p.id, p.customer_id, c.customer_no, c.name, p.currency, p.posting_date, p.document_no, p.amount,
+                      p.type
             HAVING -p.amount - COALESCE(SUM(a.amount), 0) - %1$s > 0
              ORDER BY p.customer_id, p.posting_date, p.id""".formatted(REFUNDED);
 
@@ -83,9 +85,15 @@ public class Credits {
         this.auditLog = new AuditLog(jdbc, clock);
     }
 
-    /** A credit on a customer's account. */
+    /** A credit on a customer's account: what is left of a PAYMENT or a CREDIT_NOTE posting ({@code type}). */
     public record OpenCredit(long postingId, long customerId, String customerNo, String name, String currency,
-                             LocalDate date, String document, BigDecimal left) {
+                             LocalDate date, String document, BigDecimal left, String type) {
+
+        /** How a person recognises it: the credit note's number, or the payment posting. */
+        public String describe() {
+            return "CREDIT_NOTE".equals(type) ? "credit note " + document
+                    : "payment posting " + postingId + (document == null ? "" : ", " + document);
+        }
     }
 
     /** What a run used: customers, allocations and the amount per currency. */
@@ -110,7 +118,27 @@ public class Credits {
 
     private static OpenCredit openCredit(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new OpenCredit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getDate(6).toLocalDate(), rs.getString(7), rs.getBigDecimal(8));
+                rs.getDate(6).toLocalDate(), rs.getString(7), rs.getBigDecimal(8), rs.getString(9));
+    }
+
+    private void creditNotesUsed(List<CreditPlan.Use> uses, Map<Long, OpenCredit> byPosting) {
+        uses.stream().map(CreditPlan.Use::postingId).distinct().map(byPosting::get)
+                .filter(c -> "CREDIT_NOTE".equals(c.type())).forEach(c -> markCreditNote(c.postingId()));
+    }
+
+    /**
+     * After a use or a refund of credit note posting {@code postingId}'s credit: a credit note is OPEN while part of
+     * its credit is unused and PAID once all of it is used (as the ledger import marks it); its own open item is
+     * always zero. Does nothing for a payment posting.
+     */
+    void markCreditNote(long postingId) {
+        BigDecimal refunded = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM posting WHERE reverses_id = ? AND type = 'REFUND'")
+                .param(postingId).query(BigDecimal.class).single();
+        int unused = journal.unallocated(postingId).subtract(refunded).signum();
+        jdbc.sql("""
+                UPDATE invoice SET status = CASE WHEN ? = 0 THEN 'PAID' ELSE 'OPEN' END
+                 WHERE id = (SELECT invoice_id FROM posting WHERE id = ? AND type = 'CREDIT_NOTE') AND type = 'CREDIT_NOTE'""")
+                .params(unused, postingId).update();
     }
 
     /** Uses the credits of every customer who also has open invoices; a rerun finds nothing left to do. */
@@ -137,7 +165,10 @@ public class Credits {
 
     private List<CreditPlan.Use> applyOne(long customerId, LocalDate date) {
         journal.lockCustomer(customerId);
-        List<CreditPlan.Credit> credits = openOf(customerId).stream()
+        List<OpenCredit> open = openOf(customerId);
+        Map<Long, OpenCredit> byPosting = new LinkedHashMap<>();
+        open.forEach(c -> byPosting.put(c.postingId(), c));
+        List<CreditPlan.Credit> credits = open.stream()
                 .map(c -> new CreditPlan.Credit(c.postingId(), c.currency(), c.left())).toList();
         Map<Long, String> invoiceNos = new LinkedHashMap<>();
         List<CreditPlan.Debt> debts = jdbc.sql("""
@@ -155,11 +186,15 @@ public class Credits {
             int earlier = jdbc.sql("SELECT COUNT(*) FROM allocation WHERE posting_id = ?").param(u.postingId())
                     .query(Integer.class).single();
             String key = "credit:" + u.postingId() + "#" + earlier;
-            journal.allocate(u.postingId(), u.invoiceId(), u.amount(), date, SOURCE, key, PostingType.PAYMENT);
+            OpenCredit credit = byPosting.get(u.postingId());
+            boolean creditNote = "CREDIT_NOTE".equals(credit.type());
+            journal.allocate(u.postingId(), u.invoiceId(), u.amount(), date, SOURCE, key,
+                    creditNote ? PostingType.CREDIT_NOTE : PostingType.PAYMENT);
             auditLog.record("reskontro", "CREDIT_APPLIED", customerId, u.invoiceId(),
-                    "credit " + u.amount().toPlainString() + " on account (payment posting " + u.postingId()
-                            + ") used on " + invoiceNos.get(u.invoiceId()) + " on " + date);
+                    "credit " + u.amount().toPlainString() + " on account (" + credit.describe() + ") used on "
+                            + invoiceNos.get(u.invoiceId()) + " on " + date);
         }
+        creditNotesUsed(uses, byPosting);
         return uses;
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Pays money on account back to the customer: a person has sent the refund from the bank, and records it here so
  * that the credit step cannot use the same money again on the customer's next invoice. The refund takes the
  * customer's credits in its currency oldest first, and books one REFUND posting for each credit it takes, naming
- * the payment posting whose credit it pays back ({@code reverses_id}) and carrying the payout's reference as its
+ * the payment or credit note posting whose credit it pays back ({@code reverses_id}) and carrying the payout's reference as its
  * document number. A refund larger than the money on account is refused, and so is a second refund with the same
  * reference for the same customer: running the command again pays nothing twice. It runs in one transaction
  * under the customer's lock and is journaled in {@code audit_log} as REFUND with who and why.
@@ -51,7 +51,7 @@ public class Refunds {
     }
 
     /** One credit the refund took. */
-    public record Taken(long paymentPostingId, long refundPostingId, BigDecimal amount) {
+    public record Taken(long creditPostingId, String credit, long refundPostingId, BigDecimal amount) {
     }
 
     /** What a refund booked, and what the customer still has on account in that currency. */
@@ -105,27 +105,28 @@ public class Refunds {
                 }
                 BigDecimal take = left.min(o.left());
                 long id = book(c, o.postingId(), take, currency, reference, date, r.user(), r.reason());
-                taken.add(new Taken(o.postingId(), id, take));
+                credits.markCreditNote(o.postingId());
+                taken.add(new Taken(o.postingId(), o.describe(), id, take));
                 left = left.subtract(take);
             }
             auditLog.record(truncate(r.user(), 100), "REFUND", c.id(), null, truncate("refund " + reference + " of "
-                    + Money.plain(amount) + " " + currency + " on " + date + " from the credit of payment posting(s) "
-                    + taken.stream().map(t -> t.paymentPostingId() + " (" + Money.plain(t.amount()) + ")").toList()
+                    + Money.plain(amount) + " " + currency + " on " + date + " from the credit of "
+                    + taken.stream().map(t -> t.credit() + " (" + Money.plain(t.amount()) + ")").toList()
                     + "; why: " + r.reason(), 2000));
             return new Refunded(r.customerNo(), currency, amount, date, taken, onAccount.subtract(amount));
         });
     }
 
-    private long book(Customer c, long paymentPostingId, BigDecimal amount, String currency, String reference,
+    private long book(Customer c, long creditPostingId, BigDecimal amount, String currency, String reference,
                       LocalDate date, String user, String reason) {
-        String key = "refund:" + c.id() + ":" + reference + "/" + paymentPostingId;
+        String key = "refund:" + c.id() + ":" + reference + "/" + creditPostingId;
         jdbc.sql("""
                 INSERT INTO posting (customer_id, invoice_id, posting_date, type, amount, currency, document_no, text,
                                      source, idem_key, reverses_id)
                 VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(c.id(), Date.valueOf(date), PostingType.REFUND.name(), amount, currency, reference,
                         truncate("Refund to " + c.name() + " by " + user + ": " + reason, 200),
-                        MatchWriter.SOURCE + "-manual", key, paymentPostingId)
+                        MatchWriter.SOURCE + "-manual", key, creditPostingId)
                 .update();
         return journal.findPosting(key).orElseThrow();
     }

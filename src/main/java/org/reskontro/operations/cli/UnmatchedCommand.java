@@ -148,8 +148,8 @@ class UnmatchedCommand implements Runnable {
     }
 
     @Command(name = "credits", mixinStandardHelpOptions = true,
-            description = "Lists the money on customers' accounts (overpayments, payments put on account), to refund "
-                    + "or to use; the nightly creditStep uses it on the customer's open invoices.")
+            description = "Lists the money on customers' accounts (overpayments, payments put on account, unused "
+                    + "credit notes), to refund or to use; the nightly creditStep uses it on the customer's open invoices.")
     static class Credits implements Callable<Integer> {
         private final Services services;
 
@@ -170,9 +170,8 @@ class UnmatchedCommand implements Runnable {
             }
             java.util.Map<String, java.math.BigDecimal> totals = new java.util.TreeMap<>();
             for (org.reskontro.matching.jdbc.Credits.OpenCredit c : credits) {
-                out.printf("customer %s  %s  %s %s on account since %s (payment posting %d%s)%n", c.customerNo(),
-                        c.name(), Amounts.format(c.left()), c.currency(), c.date(), c.postingId(),
-                        c.document() == null ? "" : ", " + c.document());
+                out.printf("customer %s  %s  %s %s on account since %s (%s)%n", c.customerNo(),
+                        c.name(), Amounts.format(c.left()), c.currency(), c.date(), c.describe());
                 totals.merge(c.currency(), c.left(), java.math.BigDecimal::add);
             }
             totals.forEach((currency, total) -> out.printf("total %s %s%n", Amounts.format(total), currency));
@@ -228,8 +227,8 @@ class UnmatchedCommand implements Runnable {
             out.printf("Refund %s of %s %s to customer %s booked on %s%n", reference, Amounts.format(r.amount()),
                     r.currency(), r.customerNo(), r.date());
             for (Refunds.Taken t : r.taken()) {
-                out.printf("  %s %s from the credit of payment posting %d (refund posting %d)%n",
-                        Amounts.format(t.amount()), r.currency(), t.paymentPostingId(), t.refundPostingId());
+                out.printf("  %s %s from the credit of %s (refund posting %d)%n",
+                        Amounts.format(t.amount()), r.currency(), t.credit(), t.refundPostingId());
             }
             out.printf("  left on account: %s %s%n", Amounts.format(r.leftOnAccount()), r.currency());
             out.flush();

@@ -206,7 +206,7 @@ public class LedgerInvariants {
         return n[0];
     }
 
-    /** A refund pays back part of one payment of the same customer and currency, and allocates nothing. */
+    /** A refund pays back part of one payment or credit note of the same customer and currency, and allocates nothing. */
     private static void refund(List<Problem> problems, String subject, long paymentId, BigDecimal amount,
                                BigDecimal allocated, String paymentType, BigDecimal paymentAmount, Long paymentCustomer,
                                long customer, String paymentCurrency, String currency) {
@@ -215,8 +215,8 @@ public class LedgerInvariants {
             wrong = "a refund of " + plain(amount) + " is not positive";
         } else if (allocated.signum() != 0) {
             wrong = "a refund allocates " + plain(allocated);
-        } else if (!"PAYMENT".equals(paymentType) || paymentAmount.signum() >= 0) {
-            wrong = "refunds posting #" + paymentId + ", which is no payment";
+        } else if (!("PAYMENT".equals(paymentType) || "CREDIT_NOTE".equals(paymentType)) || paymentAmount.signum() >= 0) {
+            wrong = "refunds posting #" + paymentId + ", which is neither a payment nor a credit note";
         } else if (paymentCustomer == null || paymentCustomer != customer || !paymentCurrency.equals(currency)) {
             wrong = "refunds payment posting #" + paymentId + " of another customer or currency";
         }
