@@ -62,6 +62,38 @@ class WorkQueueTest {
     }
 
     @Test
+    void theListFindsByTextAmountAndDateAndSaysHowManyThereAreInAll() {
+        long small = f.tx("120.00", null, "Kari Nordmann", null, "Gave til 50%-fest");
+        long large = f.tx("9000.00", null, "Ola Hansen", null, "diverse");
+        long middle = f.tx("700.00", null, "Per Berg", null, "Kari sin regning");
+        match();
+        String all = cli.run("unmatched", "list").out();
+        assertThat(all).contains("all 3 of 3 open transaction(s): 3 NOK 9 820.00");
+        assertThat(all.indexOf("#" + small)).isLessThan(all.indexOf("#" + large));
+
+        String kari = cli.run("unmatched", "list", "--search", "KARI").out();
+        assertThat(kari).contains("#" + small).contains("#" + middle).doesNotContain("#" + large)
+                .contains("all 2 of 2 open transaction(s) that match: 2 NOK 820.00");
+        assertThat(cli.run("unmatched", "list", "--search", "50%").out()).contains("#" + small)
+                .doesNotContain("#" + middle);
+        assertThat(cli.run("unmatched", "list", "--search", "_").out()).contains("No open transaction matches.");
+        assertThat(cli.run("unmatched", "list", "--amount", "700").out()).contains("#" + middle)
+                .doesNotContain("#" + small).doesNotContain("#" + large);
+        assertThat(cli.run("unmatched", "list", "--min-amount", "500", "--max-amount", "1000", "--currency", "nok")
+                .out()).contains("#" + middle).doesNotContain("#" + large);
+        assertThat(cli.run("unmatched", "list", "--currency", "SEK").out()).contains("No open transaction matches.");
+        assertThat(cli.run("unmatched", "list", "--from", "2024-04-21").out()).contains("No open transaction matches.");
+        assertThat(cli.run("unmatched", "list", "--from", "2024-04-20", "--to", "2024-04-20").out())
+                .contains("3 of 3");
+
+        String largest = cli.run("unmatched", "list", "--largest-first", "--limit", "2").out();
+        assertThat(largest.indexOf("#" + large)).isLessThan(largest.indexOf("#" + middle));
+        assertThat(largest).doesNotContain("#" + small).contains("showing 2 of 3 open transaction(s)");
+        assertThat(cli.run("unmatched", "list", "--amount", "700", "--min-amount", "1").err())
+                .contains("--amount is an exact amount");
+    }
+
+    @Test
     void aPaymentWithNoClueButTheAmountGetsTheInvoicesOpenForExactlyThatAmount() {
         long lone = f.tx("2500.00", null, "Ukjent Person", null, "Gave");
         long common = f.tx("700.00", null, "Ukjent Person", null, "Gave");

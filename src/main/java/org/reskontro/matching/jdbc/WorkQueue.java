@@ -31,23 +31,77 @@ public class WorkQueue {
                        String reference, String text, String reason, List<Listed> suggestions) {
     }
 
+    /**
+     * Which open transactions to list: text found in the payer's name, the reference or the free text (any case);
+     * an amount range and a currency; a booking date range; largest amounts first instead of oldest first. Null means
+     * no condition.
+     */
+    public record Filter(String search, BigDecimal minAmount, BigDecimal maxAmount, String currency, LocalDate from,
+                         LocalDate to, boolean largestFirst, int limit) {
+
+        public static Filter all(int limit) {
+            return new Filter(null, null, null, null, null, null, false, limit);
+        }
+    }
+
+    /** How many open transactions a filter finds in a currency, and their sum. */
+    public record Total(String currency, long count, BigDecimal amount) {
+    }
+
+    /** At most {@code limit} of the transactions a filter finds, and the totals of all it finds. */
+    public record Page(List<Item> items, List<Total> totals) {
+    }
+
     public List<Item> list(int limit) {
+        return list(Filter.all(limit)).items();
+    }
+
+    public Page list(Filter f) {
+        StringBuilder where = new StringBuilder("match_status = 'OPEN'");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (f.search() != null && !f.search().isBlank()) {
+            where.append(" AND (LOWER(COALESCE(payer_name, '')) LIKE :q ESCAPE '!'"
+                    + " OR LOWER(COALESCE(reference, '')) LIKE :q ESCAPE '!'"
+                    + " OR LOWER(COALESCE(text, '')) LIKE :q ESCAPE '!')");
+            params.put("q", "%" + f.search().strip().toLowerCase(java.util.Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        condition(where, params, f.minAmount(), "amount >= :min", "min");
+        condition(where, params, f.maxAmount(), "amount <= :max", "max");
+        condition(where, params, f.currency() == null ? null : f.currency().strip().toUpperCase(java.util.Locale.ROOT),
+                "currency = :currency", "currency");
+        condition(where, params, f.from() == null ? null : java.sql.Date.valueOf(f.from()), "booking_date >= :from", "from");
+        condition(where, params, f.to() == null ? null : java.sql.Date.valueOf(f.to()), "booking_date <= :to", "to");
         Map<Long, Item> items = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT id, booking_date, amount, currency, payer_name, reference, text, match_evidence
-                  FROM bank_transaction WHERE match_status = 'OPEN' ORDER BY id LIMIT ?""")
-                .param(limit)
+        jdbc.sql("SELECT id, booking_date, amount, currency, payer_name, reference, text, match_evidence"
+                        + " FROM bank_transaction WHERE " + where + " ORDER BY "
+                        + (f.largestFirst() ? "amount DESC, id" : "id") + " LIMIT :limit")
+                .params(params)
+                .param("limit", f.limit())
                 .query(rs -> {
                     java.sql.Date d = rs.getDate(2);
                     items.put(rs.getLong(1), new Item(rs.getLong(1), d == null ? null : d.toLocalDate(),
                             Money.atScaleIfExact(rs.getBigDecimal(3), rs.getString(4)), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), new ArrayList<>()));
                 });
-        if (items.isEmpty()) {
-            return List.of();
+        List<Total> totals = jdbc.sql("SELECT currency, COUNT(*), SUM(amount) FROM bank_transaction WHERE " + where
+                        + " GROUP BY currency ORDER BY currency")
+                .params(params)
+                .query((rs, i) -> new Total(rs.getString(1), rs.getLong(2),
+                        Money.atScaleIfExact(rs.getBigDecimal(3), rs.getString(1))))
+                .list();
+        if (!items.isEmpty()) {
+            suggestions(items.keySet(), (id, listed) -> items.get(id).suggestions().add(listed));
         }
-        suggestions(items.keySet(), (id, listed) -> items.get(id).suggestions().add(listed));
-        return new ArrayList<>(items.values());
+        return new Page(new ArrayList<>(items.values()), totals);
+    }
+
+    private static void condition(StringBuilder where, Map<String, Object> params, Object value, String sql,
+                                  String name) {
+        if (value != null) {
+            where.append(" AND ").append(sql);
+            params.put(name, value);
+        }
     }
 
     /** The ranked suggestions of these transactions, in rank order, each handed over with its transaction's id. */

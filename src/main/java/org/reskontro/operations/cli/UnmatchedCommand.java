@@ -47,6 +47,31 @@ class UnmatchedCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "100", paramLabel = "N", description = "At most N transactions (100).")
         int limit;
 
+        @Option(names = "--search", paramLabel = "TEXT",
+                description = "Only those whose payer name, reference or text contains TEXT (any case).")
+        String search;
+
+        @Option(names = "--amount", paramLabel = "AMOUNT", description = "Only those of exactly this amount.")
+        java.math.BigDecimal amount;
+
+        @Option(names = "--min-amount", paramLabel = "AMOUNT", description = "Only those of at least this amount.")
+        java.math.BigDecimal minAmount;
+
+        @Option(names = "--max-amount", paramLabel = "AMOUNT", description = "Only those of at most this amount.")
+        java.math.BigDecimal maxAmount;
+
+        @Option(names = "--currency", paramLabel = "CUR", description = "Only those in this currency.")
+        String currency;
+
+        @Option(names = "--from", paramLabel = "DATE", description = "Only those booked on or after DATE.")
+        java.time.LocalDate from;
+
+        @Option(names = "--to", paramLabel = "DATE", description = "Only those booked on or before DATE.")
+        java.time.LocalDate to;
+
+        @Option(names = "--largest-first", description = "Largest amounts first (default: oldest first).")
+        boolean largestFirst;
+
         @Spec
         CommandSpec spec;
 
@@ -59,10 +84,19 @@ class UnmatchedCommand implements Runnable {
             if (limit < 1) {
                 throw new RejectedInputException("--limit must be at least 1, not " + limit);
             }
+            if (amount != null && (minAmount != null || maxAmount != null)) {
+                throw new RejectedInputException("--amount is an exact amount; it does not go with --min-amount or "
+                        + "--max-amount");
+            }
             PrintWriter out = spec.commandLine().getOut();
-            List<WorkQueue.Item> items = services.bean(WorkQueue.class).list(limit);
+            WorkQueue.Page page = services.bean(WorkQueue.class).list(new WorkQueue.Filter(search,
+                    amount != null ? amount : minAmount, amount != null ? amount : maxAmount, currency, from, to,
+                    largestFirst, limit));
+            List<WorkQueue.Item> items = page.items();
+            boolean filtered = search != null || amount != null || minAmount != null || maxAmount != null
+                    || currency != null || from != null || to != null;
             if (items.isEmpty()) {
-                out.println("Nothing left to match.");
+                out.println(filtered ? "No open transaction matches." : "Nothing left to match.");
             }
             for (WorkQueue.Item i : items) {
                 out.printf("#%d  %s  %s %s  %s%n", i.id(), i.bookingDate() == null ? "" : i.bookingDate(),
@@ -80,6 +114,12 @@ class UnmatchedCommand implements Runnable {
                 if (i.suggestions().isEmpty()) {
                     out.println("    no suggestion");
                 }
+            }
+            long found = page.totals().stream().mapToLong(WorkQueue.Total::count).sum();
+            if (found > 0) {
+                out.printf("%s %d of %d open transaction(s)%s: %s%n", items.size() < found ? "showing" : "all",
+                        items.size(), found, filtered ? " that match" : "", String.join("; ", page.totals().stream()
+                                .map(t -> t.count() + " " + t.currency() + " " + Amounts.format(t.amount())).toList()));
             }
             out.flush();
             return Cli.OK;
