@@ -132,7 +132,7 @@ public final class Matcher {
             Set<Long> customers = named.customers(named.weak);
             BigDecimal total = sum(named.weak);
             BigDecimal shortfall = total.subtract(amount);
-            boolean amountAgrees = shortfall.signum() >= 0 && shortfall.compareTo(policy.tolerance()) <= 0;
+            boolean amountAgrees = shortfall.signum() >= 0 && shortfall.compareTo(policy.tolerance(p.currency())) <= 0;
             if (customers.size() == 1 && amountAgrees && (nearRef.isEmpty()
                     || named.weak.stream().anyMatch(n -> nearRef.contains(n.id())))
                     && (strongPayer == null || customers.contains(strongPayer))) {
@@ -235,10 +235,11 @@ public final class Matcher {
                     evidence(what + "; overpaid " + amount.subtract(total).toPlainString() + " kept on account"));
         }
         BigDecimal shortfall = total.subtract(amount);
-        if (shortfall.compareTo(policy.tolerance()) <= 0) {
+        String currency = invoices.get(0).currency();
+        if (shortfall.compareTo(policy.tolerance(currency)) <= 0) {
             return new Decision.Matched(rule, customer, ids(invoices), shortfall,
                     evidence(what + "; short " + shortfall.toPlainString() + " written off (tolerance "
-                            + policy.tolerance().toPlainString() + ")"));
+                            + policy.tolerance(currency).toPlainString() + " " + currency + ")"));
         }
         return new Decision.Matched(rule, customer, ids(invoices), BigDecimal.ZERO,
                 evidence(what + "; partial payment, " + shortfall.toPlainString() + " left open"));

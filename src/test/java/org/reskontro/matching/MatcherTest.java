@@ -67,6 +67,25 @@ class MatcherTest {
     }
 
     @Test
+    void theWriteOffToleranceIsPerCurrency() {
+        String kidEur = kid("1000010000009");
+        idx.addInvoice(new OpenInvoice(9, 1, "2024-009", kidEur, "EUR", LocalDate.of(2024, 4, 9),
+                new OpenItem(BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("1000.00"))));
+        Matcher perCurrency = new Matcher(new MatchPolicy(new BigDecimal("25.00"),
+                java.util.Map.of("EUR", new BigDecimal("2.50")), 16, 5));
+        BankPayment eurShort3 = new BankPayment(100, new BigDecimal("997.00"), "EUR", LocalDate.of(2024, 4, 20), kidEur,
+                null, null, null, null, null, false);
+        Decision.Matched eur = matched(perCurrency.decide(eurShort3, idx));
+        assertThat(eur.writeOff()).as("3.00 EUR is more than the EUR tolerance: a partial payment").isEqualByComparingTo("0");
+        assertThat(eur.evidence()).contains("partial payment, 3.00 left open");
+        Decision.Matched nok = matched(perCurrency.decide(pay("997.00", KID1, null, null, null), idx));
+        assertThat(nok.writeOff()).isEqualByComparingTo("3.00");
+        assertThat(nok.evidence()).contains("written off (tolerance 25.00 NOK)");
+        assertThat(matched(matcher.decide(eurShort3, idx)).writeOff()).as("one tolerance for all")
+                .isEqualByComparingTo("3.00");
+    }
+
+    @Test
     void aReferenceWithABrokenCheckDigitIsNeverMatchedButSuggested() {
         String broken = KID1.substring(0, KID1.length() - 1) + (char) ('0' + (KID1.charAt(KID1.length() - 1) - '0' + 1) % 10);
         Decision.Unmatched u = open(matcher.decide(pay("1000.00", broken, null, null, null), idx));

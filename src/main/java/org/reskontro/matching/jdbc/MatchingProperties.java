@@ -1,13 +1,14 @@
 package org.reskontro.matching.jdbc;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import org.reskontro.matching.MatchPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings under {@code reskontro.matching.*}: the write-off tolerance, the bounds of the combined-payment
+ * Settings under {@code reskontro.matching.*}: the write-off tolerance (and per currency, {@code tolerances}), the bounds of the combined-payment
  * search, the chunk and fetch sizes of the matching job, the connections a partition writes over, and the
  * general-ledger account for write-offs.
  */
@@ -20,7 +21,8 @@ public record MatchingProperties(
         @DefaultValue("5000") int fetchSize,
         @DefaultValue("7830") String writeOffAccount,
         @DefaultValue("true") boolean applyCredit,
-        @DefaultValue("0") int writeConnections) {
+        @DefaultValue("0") int writeConnections,
+        Map<String, BigDecimal> tolerances) {
 
     /**
      * The connections a matching partition writes each chunk over at once ({@code write-connections}); 0: two when
@@ -32,6 +34,6 @@ public record MatchingProperties(
     }
 
     public MatchPolicy policy() {
-        return new MatchPolicy(tolerance, maxSubsetItems, maxSubsetSize);
+        return new MatchPolicy(tolerance, tolerances, maxSubsetItems, maxSubsetSize);
     }
 }
