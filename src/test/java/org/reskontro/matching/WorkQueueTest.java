@@ -366,6 +366,10 @@ class WorkQueueTest {
         CliRunner.Result r = cli.run("bench", "matching", "--payments", "200", "--seed", "7");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("WRONG 0").contains("precision 100.0000%");
+        // the synthetic ledger is a consistent one: its matched history has its invoices, postings and allocations
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM bank_transaction WHERE tx_key LIKE 'history:%'").query(Long.class)
+                .single()).isPositive();
+        verifyHolds();
     }
 
     @Test

@@ -63,6 +63,7 @@ public class SyntheticLedgerWriter {
                 VALUES (?, 1, ?, 100.00, ?, ?, ?, ?, 'March payment', 'MATCHED', ?, 'REFERENCE', 'history')""", history,
                 (c, a) -> a.add(new Object[] {offset + c.id(), "history:" + c.id(), c.currency(),
                         Date.valueOf("2024-03-15"), c.name(), c.account(), c.id()}));
+        writeHistoryLedger(l, history);
         batch("""
                 INSERT INTO bank_transaction (id, bank_statement_id, tx_key, amount, currency, booking_date, reference,
                                               reference_valid, end_to_end_id, bank_reference, payer_name, payer_account,
@@ -73,6 +74,38 @@ public class SyntheticLedgerWriter {
                     t.reference(), t.reference() != null && org.reskontro.ledger.PaymentReferences.isValid(t.reference()),
                     t.endToEndId(), t.bankReference(), t.payerName(), t.payerAccount(), t.text(), t.reversal()});
         });
+    }
+
+    /**
+     * The ledger side of the matched history, so that the synthetic ledger is a consistent one ({@code reskontro
+     * verify} holds on it): for each such customer an invoice of 100.00 paid in March, its INVOICE posting, the
+     * PAYMENT posting of the history transaction and the allocation that settled the invoice.
+     */
+    private void writeHistoryLedger(SyntheticLedger l, List<SyntheticLedger.Customer> history) {
+        long invoiceOffset = l.invoices().stream().mapToLong(SyntheticLedger.Invoice::id).max().orElse(0) + 1;
+        batch("""
+                INSERT INTO invoice (id, invoice_no, customer_id, type, issue_date, due_date, currency, amount, status,
+                                     principal_open)
+                VALUES (?, ?, ?, 'INVOICE', ?, ?, ?, 100.00, 'PAID', 0)""", history, (c, a) -> a.add(new Object[] {
+                invoiceOffset + c.id(), "H-" + c.id(), c.id(), Date.valueOf("2024-02-15"), Date.valueOf("2024-03-15"),
+                c.currency()}));
+        batch("""
+                INSERT INTO posting (customer_id, invoice_id, posting_date, type, amount, currency, document_no, text,
+                                     source, idem_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'synthetic', ?)""", history, (c, a) -> {
+            a.add(new Object[] {c.id(), invoiceOffset + c.id(), Date.valueOf("2024-02-15"), "INVOICE",
+                    new java.math.BigDecimal("100.00"), c.currency(), "H-" + c.id(), "Faktura", "doc:H-" + c.id()});
+            a.add(new Object[] {c.id(), null, Date.valueOf("2024-03-15"), "PAYMENT", new java.math.BigDecimal("-100.00"),
+                    c.currency(), "H-" + c.id(), "March payment", "history:" + c.id()});
+        });
+        jdbc.update("""
+                INSERT INTO allocation (posting_id, invoice_id, component, amount, allocation_date, source, idem_key)
+                SELECT p.id, ? + p.customer_id, 'PRINCIPAL', 100.00, p.posting_date, 'synthetic', CONCAT(p.idem_key, '/a')
+                  FROM posting p WHERE p.idem_key LIKE 'history:%'""", invoiceOffset);
+        jdbc.update("""
+                UPDATE bank_transaction t SET posting_id = (SELECT p.id FROM posting p
+                                                             WHERE p.idem_key = CONCAT('history:', t.customer_id))
+                 WHERE t.tx_key LIKE 'history:%'""");
     }
 
     /**

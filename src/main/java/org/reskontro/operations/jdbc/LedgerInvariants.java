@@ -44,23 +44,30 @@ public class LedgerInvariants {
         return new VerifyReport(examined, problems);
     }
 
+    /**
+     * Per customer: the journal's sum against the open items less the unallocated credits. The credits' allocations
+     * are summed per customer in a derived table of their own: nested in the credits' (a per-posting sum inside a
+     * per-customer one), MariaDB 10.11 ran the inner one again for every customer (split materialisation), and the
+     * check did not finish in ten minutes on a ledger of 50,000 customers and 200,000 postings.
+     */
     private long customerBalances(List<Problem> problems) {
         long[] n = {0};
         jdbc.sql("""
-                SELECT c.customer_no, COALESCE(j.total, 0), COALESCE(o.open_total, 0), COALESCE(u.unallocated, 0)
+                SELECT c.customer_no, COALESCE(j.total, 0), COALESCE(o.open_total, 0),
+                       COALESCE(u.credited, 0) - COALESCE(ua.allocated, 0)
                   FROM customer c
                   LEFT JOIN (SELECT customer_id, SUM(amount) AS total FROM posting GROUP BY customer_id) j
                          ON j.customer_id = c.id
                   LEFT JOIN (SELECT customer_id, SUM(principal_open + fee_open + interest_open) AS open_total
                                FROM invoice WHERE type <> 'CREDIT_NOTE' GROUP BY customer_id) o
                          ON o.customer_id = c.id
-                  LEFT JOIN (SELECT p.customer_id, SUM(-p.amount - COALESCE(a.allocated, 0)) AS unallocated
-                               FROM posting p
-                               LEFT JOIN (SELECT posting_id, SUM(amount) AS allocated FROM allocation GROUP BY posting_id) a
-                                      ON a.posting_id = p.id
-                              WHERE p.amount < 0 OR p.reverses_id IS NOT NULL
-                              GROUP BY p.customer_id) u
+                  LEFT JOIN (SELECT customer_id, SUM(-amount) AS credited FROM posting
+                              WHERE amount < 0 OR reverses_id IS NOT NULL GROUP BY customer_id) u
                          ON u.customer_id = c.id
+                  LEFT JOIN (SELECT p.customer_id, SUM(a.amount) AS allocated
+                               FROM allocation a JOIN posting p ON p.id = a.posting_id
+                              WHERE p.amount < 0 OR p.reverses_id IS NOT NULL GROUP BY p.customer_id) ua
+                         ON ua.customer_id = c.id
                  ORDER BY c.customer_no""")
                 .withFetchSize(FETCH)
                 .query(rs -> {
