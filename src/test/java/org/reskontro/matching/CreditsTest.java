@@ -88,6 +88,9 @@ class CreditsTest {
         assertThat(journal.unallocated(postingOf(t))).isEqualByComparingTo("200.00");
         CliRunner.Result listed = cli.run("unmatched", "credits");
         assertThat(listed.out()).contains("customer 10001").contains("200.00 NOK on account").contains("total 200.00 NOK");
+        assertThat(cli.run("unmatched", "credits", "--customer", "10001").out()).contains("200.00 NOK on account");
+        assertThat(cli.run("unmatched", "credits", "--customer", "10002").out())
+                .contains("No money on the account of 10002.");
 
         long next = invoiceDue(hansen, "2024-020", "80.00", "2024-05-15");
         match();

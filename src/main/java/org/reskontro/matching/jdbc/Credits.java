@@ -110,6 +110,15 @@ public class Credits {
         return jdbc.sql(OPEN.formatted(ALL, "")).query((rs, i) -> openCredit(rs)).list();
     }
 
+    /** The credits on the account of the customer with this number; every credit when it is null. */
+    public List<OpenCredit> open(String customerNo) {
+        if (customerNo == null) {
+            return open();
+        }
+        return jdbc.sql(OPEN.formatted(ALL, "AND c.customer_no = :no")).param("no", customerNo)
+                .query((rs, i) -> openCredit(rs)).list();
+    }
+
     /** One customer's credits on account, oldest first. The caller holds the customer's lock if it uses them. */
     public List<OpenCredit> openOf(long customerId) {
         return jdbc.sql(OPEN.formatted(ALL, "AND p.customer_id = :customer")).param("customer", customerId)

@@ -193,6 +193,9 @@ class UnmatchedCommand implements Runnable {
     static class Credits implements Callable<Integer> {
         private final Services services;
 
+        @Option(names = "--customer", paramLabel = "CUSTOMER", description = "Only this customer's money on account.")
+        String customer;
+
         @Spec
         CommandSpec spec;
 
@@ -204,9 +207,9 @@ class UnmatchedCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             List<org.reskontro.matching.jdbc.Credits.OpenCredit> credits =
-                    services.bean(org.reskontro.matching.jdbc.Credits.class).open();
+                    services.bean(org.reskontro.matching.jdbc.Credits.class).open(customer);
             if (credits.isEmpty()) {
-                out.println("No money on account.");
+                out.println(customer == null ? "No money on account." : "No money on the account of " + customer + ".");
             }
             java.util.Map<String, java.math.BigDecimal> totals = new java.util.TreeMap<>();
             for (org.reskontro.matching.jdbc.Credits.OpenCredit c : credits) {
