@@ -289,6 +289,34 @@ class CreditsTest {
     }
 
     @Test
+    void aRefundCanBeBookedFromItsPayoutInTheBankStatement() {
+        long t = f.tx("1200.00", KID_A, null, null, null);
+        long payout = f.tx("-200.00", null, null, null, "Tilbakebetaling", false, "PAYOUT-0420");
+        long income = f.tx("50.00", null, "Ukjent", null, "gave");
+        match();
+        assertThat(f.status(payout)).isEqualTo("OUTGOING");
+        CliRunner.Result wrongAmount = refund("10001", "150.00", "--transaction", String.valueOf(payout), "--reason", "x");
+        assertThat(wrongAmount.err()).contains("bank transaction " + payout + " paid out 200.00 NOK, not 150.00 NOK");
+        assertThat(refund("10001", "--transaction", String.valueOf(income), "--reason", "x").err())
+                .contains("is no outgoing payment that could be a refund");
+        assertThat(refund("10001", "--reason", "x").err()).contains("a refund needs its AMOUNT, or --transaction");
+
+        CliRunner.Result r = refund("10001", "--transaction", String.valueOf(payout), "--reason", "overpaid",
+                "--user", "kari");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Refund PAYOUT-0420 of 200.00 NOK to customer 10001 booked on 2024-04-20; bank "
+                + "transaction " + payout + " is its payout").contains("left on account: 0.00 NOK");
+        assertThat(f.status(payout)).isEqualTo("OUTGOING");
+        assertThat(jdbc.sql("SELECT match_evidence FROM bank_transaction WHERE id = ?").param(payout).query(String.class)
+                .single()).startsWith("refund PAYOUT-0420 of 200.00 NOK to customer 10001").contains("booked by kari");
+        assertThat(cli.run("unmatched", "credits").out()).contains("No money on account.");
+        assertThat(refund("10001", "--transaction", String.valueOf(payout), "--reason", "again").err())
+                .contains("is already the payout of a refund");
+        ledgerHolds();
+        assertThat(postingOf(t)).isPositive();
+    }
+
+    @Test
     void verifyFindsARefundOfMoreThanWasOnAccount() {
         long t = f.tx("1200.00", KID_A, null, null, null);
         match();

@@ -45,9 +45,18 @@ public class Refunds {
         this.auditLog = new AuditLog(jdbc, clock);
     }
 
-    /** What to refund: {@code currency} null means the customer's own; {@code date} null means today. */
+    /**
+     * What to refund: {@code currency} null means the customer's own; {@code date} null means today. With
+     * {@code transactionId}, the payout as the bank statement shows it (an outgoing transaction): the amount,
+     * currency, date and reference default to the transaction's, and the transaction is marked as this refund.
+     */
     public record Request(String customerNo, String amount, String currency, String reference, LocalDate date,
-                          String user, String reason) {
+                          String user, String reason, Long transactionId) {
+
+        public Request(String customerNo, String amount, String currency, String reference, LocalDate date, String user,
+                       String reason) {
+            this(customerNo, amount, currency, reference, date, user, reason, null);
+        }
     }
 
     /** One credit the refund took. */
@@ -55,33 +64,47 @@ public class Refunds {
     }
 
     /** What a refund booked, and what the customer still has on account in that currency. */
-    public record Refunded(String customerNo, String currency, BigDecimal amount, LocalDate date, List<Taken> taken,
-                           BigDecimal leftOnAccount) {
+    public record Refunded(String customerNo, String currency, BigDecimal amount, LocalDate date, String reference,
+                           List<Taken> taken, BigDecimal leftOnAccount, Long transactionId) {
     }
 
     private record Customer(long id, String name, String currency) {
     }
 
+    /** The payout in the bank statement. */
+    private record Payout(long id, BigDecimal amount, String currency, LocalDate bookingDate, String status, String rule,
+                          String reference, boolean reversal) {
+    }
+
     public Refunded refund(Request r) {
-        if (r.reference() == null || r.reference().isBlank()) {
-            throw new RejectedInputException("a refund needs --reference: the payout's reference (payment order or "
-                    + "bank reference), which keeps the same refund from being booked twice");
-        }
-        String reference = r.reference().strip();
-        if (reference.length() > MAX_REFERENCE) {
-            throw new RejectedInputException("refund reference '" + reference + "' is longer than " + MAX_REFERENCE
-                    + " characters");
-        }
         if (r.reason() == null || r.reason().isBlank()) {
             throw new RejectedInputException("a refund needs --reason");
         }
-        LocalDate date = r.date() != null ? r.date() : LocalDate.now(clock);
         return tx.execute(s -> {
             Customer c = jdbc.sql("SELECT id, name, currency FROM customer WHERE customer_no = ?").param(r.customerNo())
                     .query((rs, i) -> new Customer(rs.getLong(1), rs.getString(2), rs.getString(3))).optional()
                     .orElseThrow(() -> new RejectedInputException("customer " + r.customerNo() + ": not found"));
-            String currency = r.currency() != null ? r.currency().strip().toUpperCase(java.util.Locale.ROOT) : c.currency();
-            BigDecimal amount = amount(r.amount(), currency);
+            Payout payout = r.transactionId() == null ? null : payout(r.transactionId());
+            String currency = r.currency() != null ? r.currency().strip().toUpperCase(java.util.Locale.ROOT)
+                    : payout != null ? payout.currency() : c.currency();
+            BigDecimal amount = r.amount() != null ? amount(r.amount(), currency)
+                    : payout != null ? payout.amount().negate() : amount(null, currency);
+            String reference = r.reference() != null && !r.reference().isBlank() ? r.reference().strip()
+                    : payout != null ? payout.reference() : null;
+            LocalDate date = r.date() != null ? r.date() : payout != null ? payout.bookingDate() : LocalDate.now(clock);
+            if (payout != null && (!payout.currency().equals(currency) || payout.amount().negate().compareTo(amount) != 0)) {
+                throw new RejectedInputException("bank transaction " + payout.id() + " paid out "
+                        + Money.plain(payout.amount().negate()) + " " + payout.currency() + ", not " + Money.plain(amount)
+                        + " " + currency);
+            }
+            if (reference == null) {
+                throw new RejectedInputException("a refund needs --reference: the payout's reference (payment order or "
+                        + "bank reference), which keeps the same refund from being booked twice");
+            }
+            if (reference.length() > MAX_REFERENCE) {
+                throw new RejectedInputException("refund reference '" + reference + "' is longer than " + MAX_REFERENCE
+                        + " characters");
+            }
             journal.lockCustomer(c.id());
             jdbc.sql("SELECT id, posting_date FROM posting WHERE customer_id = ? AND type = 'REFUND' AND document_no = ?")
                     .params(c.id(), reference)
@@ -109,12 +132,65 @@ public class Refunds {
                 taken.add(new Taken(o.postingId(), o.describe(), id, take));
                 left = left.subtract(take);
             }
-            auditLog.record(truncate(r.user(), 100), "REFUND", c.id(), null, truncate("refund " + reference + " of "
-                    + Money.plain(amount) + " " + currency + " on " + date + " from the credit of "
+            String what = "refund " + reference + " of " + Money.plain(amount) + " " + currency + " to customer "
+                    + r.customerNo() + " on " + date;
+            if (payout != null) {
+                jdbc.sql("""
+                        UPDATE bank_transaction SET match_status = 'OUTGOING', customer_id = ?, match_rule = ?,
+                               match_evidence = ? WHERE id = ?""")
+                        .params(c.id(), RULE, truncate(what + ", booked by " + r.user() + " (refund posting(s) "
+                                + taken.stream().map(t -> String.valueOf(t.refundPostingId())).toList() + ")", 500),
+                                payout.id())
+                        .update();
+                jdbc.sql("DELETE FROM match_suggestion WHERE transaction_id = ?").param(payout.id()).update();
+            }
+            auditLog.record(truncate(r.user(), 100), "REFUND", c.id(), null, truncate(what + " from the credit of "
                     + taken.stream().map(t -> t.credit() + " (" + Money.plain(t.amount()) + ")").toList()
+                    + (payout == null ? "" : "; paid out as bank transaction " + payout.id())
                     + "; why: " + r.reason(), 2000));
-            return new Refunded(r.customerNo(), currency, amount, date, taken, onAccount.subtract(amount));
+            return new Refunded(r.customerNo(), currency, amount, date, reference, taken, onAccount.subtract(amount),
+                    payout == null ? null : payout.id());
         });
+    }
+
+    /** The match rule of an outgoing transaction that is a refund's payout. */
+    static final String RULE = "MANUAL_REFUND";
+
+    private Payout payout(long id) {
+        Payout p = jdbc.sql("""
+                        SELECT id, amount, currency, booking_date, match_status, match_rule, end_to_end_id, bank_reference,
+                               reference, reversal
+                          FROM bank_transaction WHERE id = ? FOR UPDATE""")
+                .param(id)
+                .query((rs, i) -> new Payout(rs.getLong(1), rs.getBigDecimal(2), rs.getString(3),
+                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6),
+                        firstReference(id, rs.getString(7), rs.getString(8), rs.getString(9)), rs.getBoolean(10)))
+                .optional().orElseThrow(() -> new RejectedInputException("bank transaction " + id + ": not found"));
+        if (RULE.equals(p.rule())) {
+            throw new RejectedInputException("bank transaction " + id + " is already the payout of a refund");
+        }
+        if (p.amount().signum() >= 0 || p.reversal() || !("OUTGOING".equals(p.status()) || "OPEN".equals(p.status()))) {
+            throw new RejectedInputException("bank transaction " + id + " (" + p.status() + ", "
+                    + Money.plain(p.amount()) + " " + p.currency() + ") is no outgoing payment that could be a refund");
+        }
+        if (p.amount().scale() > Money.scale(p.currency())
+                && p.amount().stripTrailingZeros().scale() > Money.scale(p.currency())) {
+            throw new RejectedInputException("bank transaction " + id + ": " + Money.plain(p.amount()) + " "
+                    + p.currency() + " has fractions of a minor unit");
+        }
+        return new Payout(p.id(), Money.of(p.amount(), p.currency()), p.currency(),
+                p.bookingDate(), p.status(), p.rule(), p.reference(), p.reversal());
+    }
+
+    /** The payout's own reference: its end-to-end id, the bank's reference, or its reference, cut to the column. */
+    private static String firstReference(long id, String... candidates) {
+        for (String c : candidates) {
+            if (c != null && !c.isBlank() && !"NOTPROVIDED".equalsIgnoreCase(c.strip())) {
+                String s = c.strip();
+                return s.length() <= MAX_REFERENCE ? s : s.substring(0, MAX_REFERENCE);
+            }
+        }
+        return "bank-tx:" + id;
     }
 
     private long book(Customer c, long creditPostingId, BigDecimal amount, String currency, String reference,
@@ -132,6 +208,10 @@ public class Refunds {
     }
 
     private static BigDecimal amount(String text, String currency) {
+        if (text == null) {
+            throw new RejectedInputException("a refund needs its AMOUNT, or --transaction: the payout in the bank "
+                    + "statement");
+        }
         BigDecimal amount;
         try {
             amount = Money.parse(text, currency);

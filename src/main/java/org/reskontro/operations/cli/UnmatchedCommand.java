@@ -235,15 +235,22 @@ class UnmatchedCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "CUSTOMER")
         String customer;
 
-        @Parameters(index = "1", paramLabel = "AMOUNT", description = "The amount paid back, e.g. 200.00.")
+        @Parameters(index = "1", arity = "0..1", paramLabel = "AMOUNT",
+                description = "The amount paid back, e.g. 200.00 (with --transaction: the transaction's).")
         String amount;
+
+        @Option(names = "--transaction", paramLabel = "TRANSACTION",
+                description = "The payout in the bank statement (an outgoing transaction): its amount, currency, date "
+                        + "and reference are the refund's unless given, and it is marked as this refund.")
+        Long transaction;
 
         @Option(names = "--currency", paramLabel = "CUR", description = "Currency (default: the customer's).")
         String currency;
 
-        @Option(names = "--reference", required = true, paramLabel = "REF",
-                description = "The payout's reference (payment order or bank reference, at most 35 characters); a "
-                        + "refund with the same reference for the customer is not booked twice.")
+        @Option(names = "--reference", paramLabel = "REF",
+                description = "The payout's reference (payment order or bank reference, at most 35 characters; "
+                        + "required without --transaction); a refund with the same reference for the customer is not "
+                        + "booked twice.")
         String reference;
 
         @Option(names = "--date", paramLabel = "DATE", description = "Date of the payout (yyyy-mm-dd); default today.")
@@ -265,10 +272,11 @@ class UnmatchedCommand implements Runnable {
         @Override
         public Integer call() {
             Refunds.Refunded r = services.bean(Refunds.class).refund(new Refunds.Request(customer, amount, currency,
-                    reference, date, user(user), reason));
+                    reference, date, user(user), reason, transaction));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("Refund %s of %s %s to customer %s booked on %s%n", reference, Amounts.format(r.amount()),
-                    r.currency(), r.customerNo(), r.date());
+            out.printf("Refund %s of %s %s to customer %s booked on %s%s%n", r.reference(), Amounts.format(r.amount()),
+                    r.currency(), r.customerNo(), r.date(),
+                    r.transactionId() == null ? "" : "; bank transaction " + r.transactionId() + " is its payout");
             for (Refunds.Taken t : r.taken()) {
                 out.printf("  %s %s from the credit of %s (refund posting %d)%n",
                         Amounts.format(t.amount()), r.currency(), t.credit(), t.refundPostingId());
