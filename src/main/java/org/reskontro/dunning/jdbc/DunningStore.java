@@ -1,5 +1,7 @@
 package org.reskontro.dunning.jdbc;
 
+import static org.reskontro.common.Texts.truncate;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -219,9 +221,5 @@ public class DunningStore {
                                                Component component, BigDecimal amount, String text, String key) {
         return new LedgerJournal.Charge(new LedgerJournal.NewPosting(customerId, item.invoiceId(), date, type, amount,
                 item.currency(), item.invoiceNo(), text, SOURCE, key), component);
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -1,5 +1,7 @@
 package org.reskontro.ledger.jdbc;
 
+import static org.reskontro.common.Texts.truncate;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -296,9 +298,5 @@ public class LedgerJournal {
 
     /** An invoice's projection as stored. */
     public record InvoiceRow(long id, InvoiceType type, BigDecimal amount, OpenItem open, InvoiceStatus status) {
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

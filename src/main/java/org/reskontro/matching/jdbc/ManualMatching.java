@@ -1,5 +1,7 @@
 package org.reskontro.matching.jdbc;
 
+import static org.reskontro.common.Texts.truncate;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -227,9 +229,5 @@ public class ManualMatching {
 
     private void audit(String user, String action, Long customerId, Long invoiceId, String details) {
         auditLog.record(truncate(user, 100), action, customerId, invoiceId, truncate(details, 2000));
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

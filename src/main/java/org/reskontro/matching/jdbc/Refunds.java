@@ -1,5 +1,7 @@
 package org.reskontro.matching.jdbc;
 
+import static org.reskontro.common.Texts.truncate;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
@@ -222,9 +224,5 @@ public class Refunds {
             throw new RejectedInputException("refund amount " + text + " is not positive");
         }
         return amount;
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }
