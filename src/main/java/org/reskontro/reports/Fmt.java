@@ -38,11 +38,7 @@ public final class Fmt {
 
     /** A CSV field, quoted when needed. */
     public static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return org.reskontro.common.Texts.csvField(s);
     }
 
     /** Escapes text for HTML element content and attribute values. */

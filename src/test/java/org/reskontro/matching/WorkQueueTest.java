@@ -94,6 +94,19 @@ class WorkQueueTest {
     }
 
     @Test
+    void theListAsCsvQuotesWhatNeedsItAndDefusesFormulas() {
+        long t = f.tx("120.00", null, "=HYPERLINK(\"http://x\")", null, "Gave, til deg");
+        match();
+        CliRunner.Result r = cli.run("unmatched", "list", "--csv");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).isEqualTo("transaction,booking_date,amount,currency,payer_name,reference,text,why_open,"
+                + "suggestions");
+        assertThat(lines[1]).startsWith(t + ",2024-04-20,120.00,NOK,\"'=HYPERLINK(\"\"http://x\"\")\",,\"Gave, til deg\",");
+        assertThat(lines).hasSize(2);
+    }
+
+    @Test
     void aPaymentWithNoClueButTheAmountGetsTheInvoicesOpenForExactlyThatAmount() {
         long lone = f.tx("2500.00", null, "Ukjent Person", null, "Gave");
         long common = f.tx("700.00", null, "Ukjent Person", null, "Gave");

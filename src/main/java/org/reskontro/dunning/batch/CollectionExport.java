@@ -147,10 +147,7 @@ public class CollectionExport {
     }
 
     private static String csvField(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        return org.reskontro.common.Texts.csvField(s);
     }
 
     private static String n(String s) {

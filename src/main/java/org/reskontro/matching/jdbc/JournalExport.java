@@ -98,9 +98,6 @@ public class JournalExport {
     }
 
     private static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return org.reskontro.common.Texts.csvText(s);
     }
 }

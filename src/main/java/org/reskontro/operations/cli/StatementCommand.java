@@ -93,9 +93,6 @@ class StatementCommand implements Callable<Integer> {
     }
 
     private static String quote(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return org.reskontro.common.Texts.csvText(s);
     }
 }

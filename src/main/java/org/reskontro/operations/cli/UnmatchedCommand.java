@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.reskontro.common.RejectedInputException;
+import org.reskontro.common.Texts;
 import org.reskontro.matching.jdbc.ManualMatching;
 import org.reskontro.matching.jdbc.Refunds;
 import org.reskontro.matching.jdbc.WorkQueue;
@@ -72,6 +73,10 @@ class UnmatchedCommand implements Runnable {
         @Option(names = "--largest-first", description = "Largest amounts first (default: oldest first).")
         boolean largestFirst;
 
+        @Option(names = "--csv", description = "As CSV, for a spreadsheet: one line per transaction, its suggestions "
+                + "in one field.")
+        boolean csv;
+
         @Spec
         CommandSpec spec;
 
@@ -93,6 +98,10 @@ class UnmatchedCommand implements Runnable {
                     amount != null ? amount : minAmount, amount != null ? amount : maxAmount, currency, from, to,
                     largestFirst, limit));
             List<WorkQueue.Item> items = page.items();
+            if (csv) {
+                printCsv(out, items);
+                return Cli.OK;
+            }
             boolean filtered = search != null || amount != null || minAmount != null || maxAmount != null
                     || currency != null || from != null || to != null;
             if (items.isEmpty()) {
@@ -124,6 +133,20 @@ class UnmatchedCommand implements Runnable {
             out.flush();
             return Cli.OK;
         }
+    }
+
+    static void printCsv(PrintWriter out, List<WorkQueue.Item> items) {
+        out.println("transaction,booking_date,amount,currency,payer_name,reference,text,why_open,suggestions");
+        for (WorkQueue.Item i : items) {
+            String suggestions = String.join(" | ", i.suggestions().stream().map(s -> s.rank() + ". invoice "
+                    + s.invoiceNo() + " (customer " + s.customerNo() + ", open " + s.open().toPlainString() + ", score "
+                    + s.score() + "): " + s.why()).toList());
+            out.println(String.join(",", String.valueOf(i.id()),
+                    i.bookingDate() == null ? "" : i.bookingDate().toString(), i.amount().toPlainString(), i.currency(),
+                    Texts.csvText(i.payerName()), Texts.csvText(i.reference()), Texts.csvText(i.text()),
+                    Texts.csvText(i.reason()), Texts.csvText(suggestions)));
+        }
+        out.flush();
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
