@@ -86,6 +86,8 @@ public class Refunds {
             Customer c = jdbc.sql("SELECT id, name, currency FROM customer WHERE customer_no = ?").param(r.customerNo())
                     .query((rs, i) -> new Customer(rs.getLong(1), rs.getString(2), rs.getString(3))).optional()
                     .orElseThrow(() -> new RejectedInputException("customer " + r.customerNo() + ": not found"));
+            // the customer's lock before the payout's row, in the order the matching job takes them
+            journal.lockCustomer(c.id());
             Payout payout = r.transactionId() == null ? null : payout(r.transactionId());
             String currency = r.currency() != null ? r.currency().strip().toUpperCase(java.util.Locale.ROOT)
                     : payout != null ? payout.currency() : c.currency();
@@ -107,7 +109,6 @@ public class Refunds {
                 throw new RejectedInputException("refund reference '" + reference + "' is longer than " + MAX_REFERENCE
                         + " characters");
             }
-            journal.lockCustomer(c.id());
             jdbc.sql("SELECT id, posting_date FROM posting WHERE customer_id = ? AND type = 'REFUND' AND document_no = ?")
                     .params(c.id(), reference)
                     .query((rs, i) -> "posting " + rs.getLong(1) + " on " + rs.getDate(2))
