@@ -266,6 +266,12 @@ public class LedgerJournal {
         return amount.negate().subtract(allocated);
     }
 
+    /** What was refunded of the credit of a payment or credit note posting: its REFUND postings (positive). */
+    public BigDecimal refunded(long postingId) {
+        return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM posting WHERE reverses_id = ? AND type = 'REFUND'")
+                .param(postingId).query(BigDecimal.class).single();
+    }
+
     /** The current open item of an invoice, locked for the rest of the transaction. */
     public InvoiceRow lockInvoice(long invoiceId) {
         return jdbc.sql("""

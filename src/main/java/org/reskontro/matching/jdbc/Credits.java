@@ -141,9 +141,7 @@ public class Credits {
      * always zero. Does nothing for a payment posting.
      */
     void markCreditNote(long postingId) {
-        BigDecimal refunded = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM posting WHERE reverses_id = ? AND type = 'REFUND'")
-                .param(postingId).query(BigDecimal.class).single();
-        int unused = journal.unallocated(postingId).subtract(refunded).signum();
+        int unused = journal.unallocated(postingId).subtract(journal.refunded(postingId)).signum();
         jdbc.sql("""
                 UPDATE invoice SET status = CASE WHEN ? = 0 THEN 'PAID' ELSE 'OPEN' END
                  WHERE id = (SELECT invoice_id FROM posting WHERE id = ? AND type = 'CREDIT_NOTE') AND type = 'CREDIT_NOTE'""")

@@ -155,8 +155,7 @@ public class ManualMatching {
                     long reversal = reversals.reversePayment(t.postingId(), "undo:bank-tx:" + t.id() + "/" + (t.round() + 1),
                             LocalDate.now(clock), "Match undone by " + truncate(user, 100), MatchWriter.SOURCE + "-manual");
                     what = t.status() + " (posting " + t.postingId() + ") undone by reversal posting " + reversal;
-                    BigDecimal refunded = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM posting WHERE reverses_id = ? "
-                            + "AND type = 'REFUND'").param(t.postingId()).query(BigDecimal.class).single();
+                    BigDecimal refunded = journal.refunded(t.postingId());
                     if (refunded.signum() != 0) {
                         note = refunded.toPlainString() + " " + t.currency() + " of this payment's money on account was "
                                 + "refunded to the customer; the refund stays, so the customer owes it now";

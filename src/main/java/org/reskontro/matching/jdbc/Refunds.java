@@ -91,8 +91,11 @@ public class Refunds {
             Payout payout = r.transactionId() == null ? null : payout(r.transactionId());
             String currency = r.currency() != null ? r.currency().strip().toUpperCase(java.util.Locale.ROOT)
                     : payout != null ? payout.currency() : c.currency();
-            BigDecimal amount = r.amount() != null ? amount(r.amount(), currency)
-                    : payout != null ? payout.amount().negate() : amount(null, currency);
+            if (r.amount() == null && payout == null) {
+                throw new RejectedInputException("a refund needs its AMOUNT, or --transaction: the payout in the bank "
+                        + "statement");
+            }
+            BigDecimal amount = r.amount() != null ? amount(r.amount(), currency) : payout.amount().negate();
             String reference = r.reference() != null && !r.reference().isBlank() ? r.reference().strip()
                     : payout != null ? payout.reference() : null;
             LocalDate date = r.date() != null ? r.date() : payout != null ? payout.bookingDate() : LocalDate.now(clock);
@@ -165,7 +168,8 @@ public class Refunds {
                                reference, reversal
                           FROM bank_transaction WHERE id = ? FOR UPDATE""")
                 .param(id)
-                .query((rs, i) -> new Payout(rs.getLong(1), rs.getBigDecimal(2), rs.getString(3),
+                .query((rs, i) -> new Payout(rs.getLong(1), Money.atScaleIfExact(rs.getBigDecimal(2), rs.getString(3)),
+                        rs.getString(3),
                         rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6),
                         firstReference(id, rs.getString(7), rs.getString(8), rs.getString(9)), rs.getBoolean(10)))
                 .optional().orElseThrow(() -> new RejectedInputException("bank transaction " + id + ": not found"));
@@ -176,21 +180,18 @@ public class Refunds {
             throw new RejectedInputException("bank transaction " + id + " (" + p.status() + ", "
                     + Money.plain(p.amount()) + " " + p.currency() + ") is no outgoing payment that could be a refund");
         }
-        if (p.amount().scale() > Money.scale(p.currency())
-                && p.amount().stripTrailingZeros().scale() > Money.scale(p.currency())) {
+        if (p.amount().scale() > Money.scale(p.currency())) {
             throw new RejectedInputException("bank transaction " + id + ": " + Money.plain(p.amount()) + " "
                     + p.currency() + " has fractions of a minor unit");
         }
-        return new Payout(p.id(), Money.of(p.amount(), p.currency()), p.currency(),
-                p.bookingDate(), p.status(), p.rule(), p.reference(), p.reversal());
+        return p;
     }
 
     /** The payout's own reference: its end-to-end id, the bank's reference, or its reference, cut to the column. */
     private static String firstReference(long id, String... candidates) {
         for (String c : candidates) {
             if (c != null && !c.isBlank() && !"NOTPROVIDED".equalsIgnoreCase(c.strip())) {
-                String s = c.strip();
-                return s.length() <= MAX_REFERENCE ? s : s.substring(0, MAX_REFERENCE);
+                return truncate(c.strip(), MAX_REFERENCE);
             }
         }
         return "bank-tx:" + id;
@@ -211,10 +212,6 @@ public class Refunds {
     }
 
     private static BigDecimal amount(String text, String currency) {
-        if (text == null) {
-            throw new RejectedInputException("a refund needs its AMOUNT, or --transaction: the payout in the bank "
-                    + "statement");
-        }
         BigDecimal amount;
         try {
             amount = Money.parse(text, currency);

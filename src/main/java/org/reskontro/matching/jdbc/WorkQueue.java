@@ -38,10 +38,6 @@ public class WorkQueue {
      */
     public record Filter(String search, BigDecimal minAmount, BigDecimal maxAmount, String currency, LocalDate from,
                          LocalDate to, boolean largestFirst, int limit) {
-
-        public static Filter all(int limit) {
-            return new Filter(null, null, null, null, null, null, false, limit);
-        }
     }
 
     /** How many open transactions a filter finds in a currency, and their sum. */
@@ -50,10 +46,6 @@ public class WorkQueue {
 
     /** At most {@code limit} of the transactions a filter finds, and the totals of all it finds. */
     public record Page(List<Item> items, List<Total> totals) {
-    }
-
-    public List<Item> list(int limit) {
-        return list(Filter.all(limit)).items();
     }
 
     public Page list(Filter f) {
@@ -117,6 +109,7 @@ public class WorkQueue {
                             rs.getBigDecimal(5), rs.getInt(6), rs.getString(7)));
                 });
     }
+
     /** A posting booked for a transaction: its payment, write-off, and their reversals (an undo, a bank return). */
     public record Booked(long postingId, LocalDate date, String type, BigDecimal amount, String currency, String key,
                          Long reverses, List<String> allocations) {
