@@ -61,7 +61,7 @@ public class ManualMatching {
 
     public Done assign(long transactionId, List<String> invoiceNos, String user, String why) {
         return tx.execute(s -> {
-            Tx t = openIncoming(transactionId);
+            Tx t = openIncoming(find(transactionId, false));
             List<Long> invoiceIds = new ArrayList<>();
             Set<Long> customers = new LinkedHashSet<>();
             if (new LinkedHashSet<>(invoiceNos).size() < invoiceNos.size()) {
@@ -84,6 +84,7 @@ public class ManualMatching {
             }
             long customerId = customers.iterator().next();
             journal.lockCustomer(customerId);
+            t = openIncoming(find(transactionId, true));
             LedgerJournal.Posted posted = post(t, customerId, invoiceIds);
             String evidence = "assigned by " + user + " to " + String.join(", ", invoiceNos)
                     + (why == null ? "" : ": " + why);
@@ -98,10 +99,11 @@ public class ManualMatching {
 
     public Done credit(long transactionId, String customerNo, String user, String why) {
         return tx.execute(s -> {
-            Tx t = openIncoming(transactionId);
+            openIncoming(find(transactionId, false));
             long customerId = jdbc.sql("SELECT id FROM customer WHERE customer_no = ?").param(customerNo).query(Long.class)
                     .optional().orElseThrow(() -> new RejectedInputException("customer " + customerNo + ": not found"));
             journal.lockCustomer(customerId);
+            Tx t = openIncoming(find(transactionId, true));
             LedgerJournal.Posted posted = post(t, customerId, List.of());
             mark(t.id(), "ON_ACCOUNT", customerId, posted.postingId(), "MANUAL_ON_ACCOUNT",
                     "put on the account of " + customerNo + " by " + user + (why == null ? "" : ": " + why));
@@ -116,7 +118,7 @@ public class ManualMatching {
             throw new RejectedInputException("ignoring a transaction needs --reason");
         }
         return tx.execute(s -> {
-            Tx t = find(transactionId);
+            Tx t = find(transactionId, true);
             if (!"OPEN".equals(t.status())) {
                 throw new RejectedInputException("bank transaction " + transactionId + " is " + t.status() + ", not OPEN");
             }
@@ -141,7 +143,15 @@ public class ManualMatching {
             throw new RejectedInputException("undoing a match needs --reason");
         }
         return tx.execute(s -> {
-            Tx t = find(transactionId);
+            Tx seen = find(transactionId, false);
+            if (seen.customerId() != null) {
+                journal.lockCustomer(seen.customerId());
+            }
+            Tx t = find(transactionId, true);
+            if (!java.util.Objects.equals(t.customerId(), seen.customerId())) {
+                throw new RejectedInputException("bank transaction " + transactionId + " changed while it was being "
+                        + "undone (now " + t.status() + "); look at it again and retry");
+            }
             String what;
             String note = null;
             Long customerId = t.customerId();
@@ -151,7 +161,6 @@ public class ManualMatching {
                         throw new IllegalStateException("bank transaction " + t.id() + " is " + t.status()
                                 + " without a posting or customer");
                     }
-                    journal.lockCustomer(customerId);
                     long reversal = reversals.reversePayment(t.postingId(), "undo:bank-tx:" + t.id() + "/" + (t.round() + 1),
                             LocalDate.now(clock), "Match undone by " + truncate(user, 100), MatchWriter.SOURCE + "-manual");
                     what = t.status() + " (posting " + t.postingId() + ") undone by reversal posting " + reversal;
@@ -198,8 +207,8 @@ public class ManualMatching {
         jdbc.sql("DELETE FROM match_suggestion WHERE transaction_id = ?").param(id).update();
     }
 
-    private Tx openIncoming(long id) {
-        Tx t = find(id);
+    private Tx openIncoming(Tx t) {
+        long id = t.id();
         if (!"OPEN".equals(t.status())) {
             throw new RejectedInputException("bank transaction " + id + " is " + t.status() + ", not OPEN");
         }
@@ -215,9 +224,14 @@ public class ManualMatching {
         return t;
     }
 
-    private Tx find(long id) {
+    /**
+     * The transaction, locked or as last committed. An action that takes a customer's lock reads it unlocked first,
+     * takes the lock, and then reads it again locked: the matching job locks the customer before the transaction's
+     * row, and the same order here keeps a person's action and a running job from deadlocking.
+     */
+    private Tx find(long id, boolean lock) {
         return jdbc.sql("SELECT id, amount, currency, booking_date, match_status, reference, payer_name, customer_id, "
-                        + "posting_id, match_round FROM bank_transaction WHERE id = ? FOR UPDATE")
+                        + "posting_id, match_round FROM bank_transaction WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
                 .param(id)
                 .query((rs, i) -> new Tx(rs.getLong(1), Money.atScaleIfExact(rs.getBigDecimal(2), rs.getString(3)),
                         rs.getString(3), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5),
