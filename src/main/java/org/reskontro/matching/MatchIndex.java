@@ -132,7 +132,10 @@ public final class MatchIndex {
         this.focus = customerId;
     }
 
-    /** The open invoice with this reference; empty when unknown, settled, or shared by two invoices. */
+    /**
+     * The invoice with this reference among those open when the index was loaded (it may have been settled in the
+     * run since: see {@link OpenInvoice#isOpen()}); null when unknown or shared by two invoices.
+     */
     public OpenInvoice byReference(String normalisedReference) {
         int code = referenceCode(normalisedReference);
         return code == KeyTable.ABSENT || KeyTable.ambiguous(code) ? null : view(KeyTable.entry(code));

@@ -10,6 +10,11 @@ public enum MatchRule {
     PAYER_AMOUNT,
     /** Rule 4: the payer identified and an exact, unique subset of the customer's open items. */
     COMBINED_SUBSET,
+    /**
+     * Rule 7: a valid structured reference of an invoice already settled (paid twice, or paid after a credit note),
+     * with no other evidence pointing elsewhere: the payment is kept on that customer's account.
+     */
+    SETTLED_REFERENCE,
     /** A person assigned the transaction to invoices. */
     MANUAL,
     /** A person put the transaction on a customer's account. */

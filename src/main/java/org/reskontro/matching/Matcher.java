@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.reskontro.common.CheckDigits;
+import org.reskontro.ledger.InvoiceStatus;
 import org.reskontro.ledger.PaymentReferences;
 
 /**
@@ -214,6 +215,100 @@ public final class Matcher {
         }
         return suggestions.unmatched(ref != null && !refValid ? "the reference " + ref + " has a broken check digit"
                 : refValid ? "the reference " + ref + " is no open invoice" : "no reference, invoice number or known payer");
+    }
+
+    /**
+     * The reference to ask the ledger about for a payment the pipeline left open: a valid structured reference that
+     * names no invoice of the index (which holds what was open when it was loaded), so perhaps one settled before
+     * the run. Null when there is nothing to ask.
+     */
+    public static String referenceToLookUp(BankPayment p, Decision d, MatchIndex idx) {
+        if (!(d instanceof Decision.Unmatched) || p.amount().signum() <= 0) {
+            return null;
+        }
+        String ref = Keys.reference(p.reference());
+        if (ref == null || !PaymentReferences.isValid(ref) || idx.byReference(ref) != null || idx.referenceAmbiguous(ref)) {
+            return null;
+        }
+        return ref;
+    }
+
+    /**
+     * Rule 7, for a payment the pipeline left {@code open}: its valid structured reference names an invoice that is
+     * no longer open, settled earlier in this run (the index says so) or before it ({@code ledger}: what the ledger
+     * holds under that reference, see {@link #referenceToLookUp}). The customer paid twice, or paid an invoice
+     * credited meanwhile. When the invoices are one customer's, PAID or CREDITED, in the payment's currency, and
+     * nothing else the payment shows (references one digit away, invoice numbers, payer account, organisation
+     * number, name) points to another customer, the money is that customer's: it is kept on the account, where the
+     * credit step uses it or a person refunds it. Otherwise the payment stays open, its reason saying what the
+     * reference names. {@code onlyCustomer}: in a partition, the customer the payment was routed to, the only one
+     * it may decide for (null in the serial phase).
+     */
+    public Decision settledReference(BankPayment p, MatchIndex idx, Decision.Unmatched open, List<SettledInvoice> ledger,
+                                     Long onlyCustomer) {
+        String ref = Keys.reference(p.reference());
+        if (p.amount().signum() <= 0 || ref == null || !PaymentReferences.isValid(ref) || idx.referenceAmbiguous(ref)) {
+            return open;
+        }
+        List<SettledInvoice> found = new ArrayList<>();
+        OpenInvoice inRun = idx.byReference(ref);
+        if (inRun != null) {
+            if (inRun.isOpen()) {
+                return open;
+            }
+            found.add(new SettledInvoice(inRun.id(), inRun.invoiceNo(), inRun.customerId(), inRun.currency(),
+                    InvoiceStatus.PAID));
+        } else if (ledger != null) {
+            found.addAll(ledger);
+        }
+        if (found.isEmpty()) {
+            return open;
+        }
+        Set<Long> customers = new LinkedHashSet<>();
+        List<String> numbers = new ArrayList<>();
+        for (SettledInvoice s : found) {
+            customers.add(s.customerId());
+            numbers.add(s.invoiceNo());
+        }
+        if (customers.size() > 1) {
+            return noted(open, "the reference " + ref + " names " + String.join(", ", numbers)
+                    + " of different customers, none of them open");
+        }
+        long c = customers.iterator().next();
+        String what = "reference " + ref + " = " + String.join(", ", numbers) + " (customer " + customerNo(idx, c) + ")";
+        boolean credited = true;
+        for (SettledInvoice s : found) {
+            if (!s.currency().equals(p.currency())) {
+                return noted(open, what + " is in " + s.currency() + " and no longer open");
+            }
+            if (s.status() == InvoiceStatus.WRITTEN_OFF) {
+                return noted(open, what + " was written off as a loss: a payment on it recovers the loss, which a "
+                        + "person books");
+            }
+            if (s.status() != InvoiceStatus.PAID && s.status() != InvoiceStatus.CREDITED) {
+                return open;
+            }
+            credited &= s.status() == InvoiceStatus.CREDITED;
+        }
+        String settled = what + " is already " + (credited ? "credited" : "paid");
+        Set<Long> others = new MatchRouter().candidates(p, idx);
+        if (p.payerAccount() != null && idx.customerByAccount(p.payerAccount()) != null) {
+            others.add(idx.customerByAccount(p.payerAccount()));
+        }
+        if (onlyCustomer != null) {
+            others.add(onlyCustomer);
+        }
+        others.remove(c);
+        if (!others.isEmpty()) {
+            return noted(open, settled + ", but the payment also points to customer "
+                    + customerNo(idx, others.iterator().next()));
+        }
+        return new Decision.Matched(MatchRule.SETTLED_REFERENCE, c, List.of(), BigDecimal.ZERO,
+                evidence(settled + ": a second payment, kept on the customer's account"));
+    }
+
+    private static Decision.Unmatched noted(Decision.Unmatched open, String note) {
+        return new Decision.Unmatched(evidence(open.reason() + "; " + note), open.suggestions());
     }
 
     /** The invoice-number tokens of the text (and of a reference that is not a valid structured one). */

@@ -273,6 +273,37 @@ class MatchJobTest {
     }
 
     @Test
+    void aSecondPaymentOfAPaidInvoiceIsKeptOnTheCustomersAccountWhetherPaidLastNightOrTonight() {
+        long first = f.tx("1000.00", KID3, null, null, null);
+        match();
+        assertThat(f.status(first)).isEqualTo("MATCHED");
+        long again = f.tx("1000.00", KID3, null, null, null); // Fjordkraft's paid invoice, paid again
+        long tonight = f.tx("1000.00", KID1, null, null, null);
+        long twice = f.tx("1000.00", KID1, null, null, null); // Hansen's invoice, paid twice in one statement
+        match();
+        assertThat(f.status(again)).isEqualTo("ON_ACCOUNT");
+        assertThat(f.rule(again)).isEqualTo("SETTLED_REFERENCE");
+        assertThat(f.evidence(again)).contains("2024-003 (customer 10002) is already paid");
+        long posting = jdbc.sql("SELECT posting_id FROM bank_transaction WHERE id = ?").param(again).query(Long.class)
+                .single();
+        assertThat(journal.unallocated(posting)).as("Fjordkraft owes nothing else: listed for refund")
+                .isEqualByComparingTo("1000.00");
+        assertThat(cli.run("unmatched", "credits").out()).contains("10002").contains("1 000.00 NOK on account");
+
+        assertThat(f.status(tonight)).isEqualTo("MATCHED");
+        assertThat(f.status(twice)).isEqualTo("ON_ACCOUNT");
+        assertThat(f.rule(twice)).isEqualTo("SETTLED_REFERENCE");
+        assertThat(f.open(inv2)).as("the credit step used Hansen's second payment on his other invoice")
+                .isEqualByComparingTo("1500.00");
+        assertThat(allocatedInvoices(twice)).containsExactly(inv2);
+
+        String before = snapshot();
+        match();
+        assertThat(snapshot()).as("running again changes nothing").isEqualTo(before);
+        assertThat(cli.run("verify").out()).contains("no problem found");
+    }
+
+    @Test
     void runningTheJobAgainChangesNothing() {
         f.history(hansen, "15031122222");
         f.tx("1000.00", KID1, null, null, null);

@@ -2,17 +2,21 @@ package org.reskontro.matching.batch;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.reskontro.common.CustomerRange;
 import org.reskontro.matching.BankPayment;
 import org.reskontro.matching.Decision;
 import org.reskontro.matching.MatchIndex;
 import org.reskontro.matching.Matcher;
+import org.reskontro.matching.SettledInvoice;
 import org.reskontro.matching.jdbc.MatchIndexLoader;
 import org.reskontro.matching.jdbc.MatchRoutes;
 import org.reskontro.matching.jdbc.MatchWriter;
+import org.reskontro.matching.jdbc.SettledReferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -32,6 +36,7 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
 
     private final MatchIndexLoader loader;
     private final MatchWriter writer;
+    private final SettledReferences settled;
     private final Matcher matcher;
     private final LocalDate date;
     private final MatchRoutes routes;
@@ -60,9 +65,10 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
      * with {@code writeConnections} above 1 writes each chunk split by customer over that many connections at once
      * ({@link SplitWrites}); the leftover phase always writes in the chunk's own transaction.
      */
-    MatchChunkWriter(MatchIndexLoader loader, MatchWriter writer, MatchRoutes routes, Matcher matcher, LocalDate date,
-                     long routeId, CustomerRange partition, RoutingIndexHandover handover,
-                     PlatformTransactionManager tx, int writeConnections) {
+    MatchChunkWriter(MatchIndexLoader loader, MatchWriter writer, SettledReferences settled, MatchRoutes routes,
+                     Matcher matcher, LocalDate date, long routeId, CustomerRange partition,
+                     RoutingIndexHandover handover, PlatformTransactionManager tx, int writeConnections) {
+        this.settled = settled;
         this.tx = tx;
         this.writeConnections = writeConnections;
         this.handover = handover;
@@ -128,6 +134,7 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
             }
             outcomes.add(new MatchWriter.Outcome(p, d));
         }
+        decideSettledReferences(outcomes, routed);
         long t1 = System.nanoTime();
         MatchWriter.Counts c;
         if (split != null) {
@@ -143,6 +150,33 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
         unmatched += c.unmatched();
         outgoing += c.outgoing();
         reversed += c.reversed();
+    }
+
+    /**
+     * Rule 7 for the payments left open with a valid reference the index does not know: the ledger is asked about
+     * those references once for the chunk. A payment kept on account this way settles no open amount, so deciding it
+     * after the rest of the chunk changes nothing for the others.
+     */
+    private void decideSettledReferences(List<MatchWriter.Outcome> outcomes, Map<Long, Long> routed) {
+        Set<String> ask = new LinkedHashSet<>();
+        for (MatchWriter.Outcome o : outcomes) {
+            String ref = Matcher.referenceToLookUp(o.payment(), o.decision(), index);
+            if (ref != null) {
+                ask.add(ref);
+            }
+        }
+        Map<String, List<SettledInvoice>> found = ask.isEmpty() ? Map.of() : settled.find(ask);
+        for (int i = 0; i < outcomes.size(); i++) {
+            MatchWriter.Outcome o = outcomes.get(i);
+            if (o.decision() instanceof Decision.Unmatched u) {
+                String ref = Matcher.referenceToLookUp(o.payment(), u, index);
+                Decision d = matcher.settledReference(o.payment(), index, u, ref == null ? List.of() : found.get(ref),
+                        partition == null ? null : routed.get(o.payment().id()));
+                if (d != u) {
+                    outcomes.set(i, new MatchWriter.Outcome(o.payment(), d));
+                }
+            }
+        }
     }
 
     @Override

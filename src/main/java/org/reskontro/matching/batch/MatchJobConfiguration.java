@@ -12,6 +12,7 @@ import org.reskontro.matching.jdbc.MatchIndexLoader;
 import org.reskontro.matching.jdbc.MatchRoutes;
 import org.reskontro.matching.jdbc.Credits;
 import org.reskontro.matching.jdbc.MatchWriter;
+import org.reskontro.matching.jdbc.SettledReferences;
 import org.reskontro.matching.jdbc.MatchingProperties;
 import org.reskontro.matching.jdbc.OpenTransactionReader;
 import org.slf4j.Logger;
@@ -143,14 +144,15 @@ public class MatchJobConfiguration {
 
     @Bean
     @StepScope
-    MatchChunkWriter partitionMatchWriter(MatchIndexLoader loader, MatchWriter writer, MatchRoutes routes,
+    MatchChunkWriter partitionMatchWriter(MatchIndexLoader loader, MatchWriter writer, SettledReferences settled,
+                                          MatchRoutes routes,
                                           MatchingProperties properties, RoutingIndexHandover handover,
                                           PlatformTransactionManager tx, PartitionHandlers partitions,
                                           @Value("#{jobParameters['date']}") LocalDate date,
                                           @Value("#{stepExecutionContext['matchRouteId']}") Long routeId,
                                           @Value("#{stepExecutionContext['minCustomer']}") Long min,
                                           @Value("#{stepExecutionContext['maxCustomer']}") Long max) {
-        return new MatchChunkWriter(loader, writer, routes, new Matcher(properties.policy()), date, routeId,
+        return new MatchChunkWriter(loader, writer, settled, routes, new Matcher(properties.policy()), date, routeId,
                 new CustomerRange(min, max), handover, tx, properties.writeConnections(partitions.gridSize()));
     }
 
@@ -165,11 +167,12 @@ public class MatchJobConfiguration {
 
     @Bean
     @StepScope
-    MatchChunkWriter leftoverMatchWriter(MatchIndexLoader loader, MatchWriter writer, MatchRoutes routes,
+    MatchChunkWriter leftoverMatchWriter(MatchIndexLoader loader, MatchWriter writer, SettledReferences settled,
+                                         MatchRoutes routes,
                                          MatchingProperties properties, RoutingIndexHandover handover,
                                          @Value("#{jobParameters['date']}") LocalDate date,
                                          @Value("#{jobExecutionContext['matchRouteId']}") Long routeId) {
-        return new MatchChunkWriter(loader, writer, routes, new Matcher(properties.policy()), date,
+        return new MatchChunkWriter(loader, writer, settled, routes, new Matcher(properties.policy()), date,
                 routeId == null ? -1 : routeId, null, handover, null, 1);
     }
 }

@@ -182,8 +182,13 @@ public class MatchWriter {
                 BankPayment p = o.payment();
                 String key = key(p);
                 if (existing.contains(key)) {
-                    updates.add(new TxUpdate(p.id(), "MATCHED", m.customerId(), key, m.rule().name(), m.evidence()));
-                    nMatched++;
+                    if (m.invoiceIds().isEmpty()) {
+                        updates.add(new TxUpdate(p.id(), "ON_ACCOUNT", m.customerId(), key, m.rule().name(), m.evidence()));
+                        nOnAccount++;
+                    } else {
+                        updates.add(new TxUpdate(p.id(), "MATCHED", m.customerId(), key, m.rule().name(), m.evidence()));
+                        nMatched++;
+                    }
                     continue;
                 }
                 LocalDate date = p.bookingDate() != null ? p.bookingDate() : businessDate;
@@ -230,7 +235,8 @@ public class MatchWriter {
                 }
                 if (allocated.signum() == 0) {
                     updates.add(new TxUpdate(p.id(), "ON_ACCOUNT", m.customerId(), key, m.rule().name(),
-                            truncated(m.evidence() + "; the invoices were settled meanwhile, kept on account")));
+                            m.invoiceIds().isEmpty() ? m.evidence()
+                                    : truncated(m.evidence() + "; the invoices were settled meanwhile, kept on account")));
                     nOnAccount++;
                 } else {
                     updates.add(new TxUpdate(p.id(), "MATCHED", m.customerId(), key, m.rule().name(), m.evidence()));

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +36,11 @@ public class MatchingJdbcConfiguration {
     @Bean
     MatchWriter matchWriter(JdbcTemplate jdbc, Reversals reversals) {
         return new MatchWriter(jdbc, reversals);
+    }
+
+    @Bean
+    SettledReferences settledReferences(JdbcTemplate jdbc) {
+        return new SettledReferences(new NamedParameterJdbcTemplate(jdbc));
     }
 
     @Bean
