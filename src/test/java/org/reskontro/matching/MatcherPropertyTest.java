@@ -14,8 +14,9 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /**
- * The pipeline never auto-matches a transaction to anything but its true invoices, on generated ledgers with any
- * seed and any mix of noise (including mixes made only of the hard cases).
+ * The pipeline never auto-matches a transaction to anything but its true invoices (nor keeps one on the account of a
+ * customer other than its payer's, rule 7), on generated ledgers with any seed and any mix of noise (including mixes
+ * made only of the hard cases).
  */
 class MatcherPropertyTest {
 
@@ -41,9 +42,16 @@ class MatcherPropertyTest {
         SyntheticLedger ledger = SyntheticLedger.generate(n, seed, mix);
         MatchIndex idx = ledger.index();
         Matcher matcher = new Matcher(MatchPolicy.DEFAULT);
+        Map<Long, Long> customerOf = new java.util.HashMap<>();
+        ledger.invoices().forEach(i -> customerOf.put(i.id(), i.customerId()));
         List<String> wrong = new ArrayList<>();
         for (SyntheticLedger.Payment p : ledger.payments()) {
             Decision d = matcher.decide(p.tx(), idx);
+            if (d instanceof Decision.Unmatched u
+                    && matcher.settledReference(p.tx(), idx, u, List.of(), null) instanceof Decision.Matched m
+                    && (p.truth().isEmpty() || customerOf.get(p.truth().get(0)) != m.customerId())) {
+                wrong.add(p.kind() + " " + p.tx() + " truth " + p.truth() + " kept on the account of " + m.customerId());
+            }
             if (d instanceof Decision.Matched m) {
                 if (!new HashSet<>(m.invoiceIds()).equals(new HashSet<>(p.truth()))) {
                     wrong.add(p.kind() + " " + p.tx() + " truth " + p.truth() + " got " + m);
