@@ -6,14 +6,14 @@ import java.util.Set;
 import org.reskontro.ledger.PaymentReferences;
 
 /**
- * Routes a payment to the one customer whose ledger its decision can touch, before any matching is done, so
- * that customers can be matched in independent partitions (docs/scaling.md). The candidates are everything the
- * {@link Matcher} may look at for the payment, taken from evidence that the run itself does not change: the
- * customer of the invoice its structured reference names and of the invoices one digit away from it, of every
- * invoice number its text or broken reference could name, of its payer account as known before the run, of an
- * organisation number in its text and of its name. Invoices count whether still open or not, since a partition
- * settles them as it goes. One candidate: the payment belongs to that customer's partition. None or several,
- * and every payment out of the account (a reversal may touch any customer): it is left for the serial phase
+ * Routes a payment to the one customer whose ledger its decision can touch, before any matching is done, so that
+ * customers can be matched in independent partitions (docs/scaling.md). The candidates are everything the {@link
+ * Matcher} may look at for the payment, taken from evidence that the run itself does not change: the customer of the
+ * invoice its structured reference names and of the invoices one digit away from it, of every invoice number its
+ * text or broken reference could name, of every reference written in its text, of its payer account as known before
+ * the run, of an organisation number in its text and of its name. Invoices count whether still open or not, since a
+ * partition settles them as it goes. One candidate: the payment belongs to that customer's partition. None or
+ * several, and every payment out of the account (a reversal may touch any customer): it is left for the serial phase
  * after the partitions ({@code null}).
  */
 public final class MatchRouter {
@@ -51,6 +51,7 @@ public final class MatchRouter {
                 }
             }
         }
+        TextReferences.in(p.text(), idx, false).forEach(inv -> customers.add(inv.customerId()));
         if (p.payerAccount() != null) {
             add(customers, idx.customerByAccountBeforeRun(p.payerAccount()));
         }

@@ -34,6 +34,43 @@ public final class Matcher {
     }
 
     public Decision decide(BankPayment p, MatchIndex idx) {
+        return decide(p, idx, Map.of());
+    }
+
+    /**
+     * The pipeline, with what the ledger holds under the references the payment shows that the index does not know
+     * ({@code ledger}, keyed by {@link #referencesToLookUp}: invoices settled before the run, or in an earlier phase
+     * of it). A match is refused when any reference the payment shows, in its reference field or its text, open or
+     * not, belongs to another customer than the match's.
+     */
+    public Decision decide(BankPayment p, MatchIndex idx, Map<String, List<SettledInvoice>> ledger) {
+        // references in the text: those still open decide, all of them (settled tonight too) can contradict
+        List<OpenInvoice> inTextAll = p.amount().signum() > 0 ? TextReferences.in(p.text(), idx, false) : List.of();
+        Decision d = rules(p, idx, inTextAll);
+        if (d instanceof Decision.Matched m) {
+            for (OpenInvoice other : inTextAll) {
+                if (other.customerId() != m.customerId()) {
+                    return new Decision.Unmatched(evidence("the text holds the reference of " + other.invoiceNo()
+                            + " (customer " + customerNo(idx, other.customerId()) + "), but " + m.evidence()), List.of());
+                }
+            }
+            if (!ledger.isEmpty()) {
+                for (String ref : referencesToLookUp(p, idx)) {
+                    for (SettledInvoice other : ledger.getOrDefault(ref, List.of())) {
+                        if (other.customerId() != m.customerId()) {
+                            return new Decision.Unmatched(evidence("reference " + ref + " is " + other.invoiceNo()
+                                    + " (customer " + customerNo(idx, other.customerId()) + ", "
+                                    + other.status().name().toLowerCase(java.util.Locale.ROOT) + "), but "
+                                    + m.evidence()), List.of());
+                        }
+                    }
+                }
+            }
+        }
+        return d;
+    }
+
+    private Decision rules(BankPayment p, MatchIndex idx, List<OpenInvoice> inTextAll) {
         BigDecimal amount = p.amount();
         if (amount.signum() < 0) {
             if (p.reversal() || (p.text() != null && RETURN_WORDS.matcher(p.text()).matches())) {
@@ -57,6 +94,12 @@ public final class Matcher {
         Set<Long> nearRef = new LinkedHashSet<>();
         List<InvoiceNumbers.Token> tokens = tokens(p, ref, refValid);
         Named named = named(tokens, idx, p.currency());
+        List<OpenInvoice> inText = new ArrayList<>();
+        for (OpenInvoice inv : inTextAll) {
+            if (inv.isOpen() && inv.currency().equals(p.currency())) {
+                inText.add(inv);
+            }
+        }
         if (refValid) {
             OpenInvoice inv = idx.byReference(ref);
             if (inv != null && inv.isOpen() && inv.currency().equals(p.currency())) {
@@ -75,12 +118,17 @@ public final class Matcher {
                     named.strong.forEach(n -> suggestions.add(n, 50, "the text names " + n.invoiceNo()));
                     return suggestions.unmatched("the reference and the invoice numbers in the text point to different customers");
                 }
+                if (inTextAll.stream().anyMatch(n -> n.customerId() != inv.customerId())) {
+                    suggestions.add(inv, 60, "reference " + ref + " is " + inv.invoiceNo());
+                    inText.forEach(n -> suggestions.add(n, 55, "the text holds the reference of " + n.invoiceNo()));
+                    return suggestions.unmatched("the reference and a reference in the text point to different customers");
+                }
                 List<OpenInvoice> list = new ArrayList<>();
                 list.add(inv);
                 BigDecimal total = inv.open().total();
                 if (amount.compareTo(total) > 0) {
-                    for (OpenInvoice n : named.strong) {
-                        if (n.id() != inv.id() && n.customerId() == inv.customerId()) {
+                    for (OpenInvoice n : concat(inText, named.strong)) {
+                        if (!list.contains(n) && n.customerId() == inv.customerId()) {
                             list.add(n);
                         }
                     }
@@ -104,6 +152,39 @@ public final class Matcher {
                 suggestions.add(n, 55, "reference " + ref + " is no open invoice; one digit from " + n.reference()
                         + " (" + n.invoiceNo() + ")");
             }
+        }
+
+        // rule 1 (and 4 when several) again: structured references written in the text
+        if (!inText.isEmpty()) {
+            String refs = String.join(", ", inText.stream().map(OpenInvoice::reference).toList());
+            Set<Long> customers = named.customers(inTextAll);
+            if (customers.size() > 1) {
+                inText.forEach(n -> suggestions.add(n, 55, "the text holds the reference of " + n.invoiceNo()));
+                return suggestions.unmatched("the references in the text belong to different customers");
+            }
+            long c = customers.iterator().next();
+            String why = "the text holds reference " + refs;
+            if (strongPayer != null && strongPayer != c) {
+                inText.forEach(n -> suggestions.add(n, 55, why + " (" + n.invoiceNo() + ") but the payer is "
+                        + customerNo(idx, strongPayer)));
+                return suggestions.unmatched("the references in the text and the payer point to different customers");
+            }
+            if (named.otherCustomer(c)) {
+                inText.forEach(n -> suggestions.add(n, 55, why + " (" + n.invoiceNo() + ")"));
+                named.strong.forEach(n -> suggestions.add(n, 50, "the text names " + n.invoiceNo()));
+                return suggestions.unmatched("the references and the invoice numbers in the text point to different customers");
+            }
+            if (!nearRef.isEmpty() && inText.stream().noneMatch(n -> nearRef.contains(n.id()))) {
+                inText.forEach(n -> suggestions.add(n, 55, why + " (" + n.invoiceNo() + ")"));
+                return suggestions.unmatched("the broken reference and the references in the text disagree");
+            }
+            List<OpenInvoice> list = new ArrayList<>(inText);
+            for (OpenInvoice n : named.strong) {
+                if (!list.contains(n)) {
+                    list.add(n);
+                }
+            }
+            return settle(MatchRule.REFERENCE, list, amount, "reference in the text " + refs + " = " + names(list), idx);
         }
 
         // rule 2 (and 4 when several): invoice numbers in the text
@@ -218,34 +299,46 @@ public final class Matcher {
     }
 
     /**
-     * The reference to ask the ledger about for a payment the pipeline left open: a valid structured reference that
-     * names no invoice of the index (which holds what was open when it was loaded), so perhaps one settled before
-     * the run. Null when there is nothing to ask.
+     * The references to ask the ledger about before deciding {@code p}: those it shows, in its reference field or
+     * written in its text, with a valid check digit, that name no invoice of the index (which holds what was open
+     * when it was loaded), so perhaps one settled before. Empty for a payment out of the account.
      */
-    public static String referenceToLookUp(BankPayment p, Decision d, MatchIndex idx) {
-        if (!(d instanceof Decision.Unmatched) || p.amount().signum() <= 0) {
-            return null;
+    public static List<String> referencesToLookUp(BankPayment p, MatchIndex idx) {
+        if (p.amount().signum() <= 0) {
+            return List.of();
         }
+        List<String> refs = new ArrayList<>(2);
         String ref = Keys.reference(p.reference());
-        if (ref == null || !PaymentReferences.isValid(ref) || idx.byReference(ref) != null || idx.referenceAmbiguous(ref)) {
-            return null;
+        if (ref != null && unknownValid(ref, idx)) {
+            refs.add(ref);
         }
-        return ref;
+        if (p.text() != null) {
+            for (String c : TextReferences.candidates(p.text())) {
+                if (!refs.contains(c) && unknownValid(c, idx)) {
+                    refs.add(c);
+                }
+            }
+        }
+        return refs;
+    }
+
+    private static boolean unknownValid(String ref, MatchIndex idx) {
+        return PaymentReferences.isValid(ref) && idx.byReference(ref) == null && !idx.referenceAmbiguous(ref);
     }
 
     /**
      * Rule 7, for a payment the pipeline left {@code open}: its valid structured reference names an invoice that is
      * no longer open, settled earlier in this run (the index says so) or before it ({@code ledger}: what the ledger
-     * holds under that reference, see {@link #referenceToLookUp}). The customer paid twice, or paid an invoice
-     * credited meanwhile. When the invoices are one customer's, PAID or CREDITED, in the payment's currency, and
-     * nothing else the payment shows (references one digit away, invoice numbers, payer account, organisation
-     * number, name) points to another customer, the money is that customer's: it is kept on the account, where the
-     * credit step uses it or a person refunds it. Otherwise the payment stays open, its reason saying what the
-     * reference names. {@code onlyCustomer}: in a partition, the customer the payment was routed to, the only one
-     * it may decide for (null in the serial phase).
+     * holds under the references the payment shows, see {@link #referencesToLookUp}). The customer paid twice, or
+     * paid an invoice credited meanwhile. When the invoices are one customer's, PAID or CREDITED, in the payment's
+     * currency, and nothing else the payment shows (references in its text or one digit away, invoice numbers, payer
+     * account, organisation number, name) points to another customer, the money is that customer's: it is kept on
+     * the account, where the credit step uses it or a person refunds it. Otherwise the payment stays open, its
+     * reason saying what the reference names. {@code onlyCustomer}: in a partition, the customer the payment was
+     * routed to, the only one it may decide for (null in the serial phase).
      */
-    public Decision settledReference(BankPayment p, MatchIndex idx, Decision.Unmatched open, List<SettledInvoice> ledger,
-                                     Long onlyCustomer) {
+    public Decision settledReference(BankPayment p, MatchIndex idx, Decision.Unmatched open,
+                                     Map<String, List<SettledInvoice>> ledger, Long onlyCustomer) {
         String ref = Keys.reference(p.reference());
         if (p.amount().signum() <= 0 || ref == null || !PaymentReferences.isValid(ref) || idx.referenceAmbiguous(ref)) {
             return open;
@@ -258,8 +351,8 @@ public final class Matcher {
             }
             found.add(new SettledInvoice(inRun.id(), inRun.invoiceNo(), inRun.customerId(), inRun.currency(),
                     InvoiceStatus.PAID));
-        } else if (ledger != null) {
-            found.addAll(ledger);
+        } else {
+            found.addAll(ledger.getOrDefault(ref, List.of()));
         }
         if (found.isEmpty()) {
             return open;
@@ -298,6 +391,9 @@ public final class Matcher {
         if (onlyCustomer != null) {
             others.add(onlyCustomer);
         }
+        for (String r : referencesToLookUp(p, idx)) {
+            ledger.getOrDefault(r, List.of()).forEach(s -> others.add(s.customerId()));
+        }
         others.remove(c);
         if (!others.isEmpty()) {
             return noted(open, settled + ", but the payment also points to customer "
@@ -305,6 +401,12 @@ public final class Matcher {
         }
         return new Decision.Matched(MatchRule.SETTLED_REFERENCE, c, List.of(), BigDecimal.ZERO,
                 evidence(settled + ": a second payment, kept on the customer's account"));
+    }
+
+    private static List<OpenInvoice> concat(List<OpenInvoice> a, List<OpenInvoice> b) {
+        List<OpenInvoice> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Decision.Unmatched noted(Decision.Unmatched open, String note) {

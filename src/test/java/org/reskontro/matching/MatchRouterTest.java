@@ -29,9 +29,7 @@ class MatchRouterTest {
 
     @BeforeEach
     void setUp() {
-        idx = new MatchIndex();
-        idx.addCustomer(1, "10001", "Byggmester Hansen AS", "914778271");
-        idx.addCustomer(2, "10002", "Fjordkraft Elektro AS", "969012480");
+        idx = SmallIndex.twoCustomers();
         invoice(1, 1, "2024-001", KID1, "1000.00");
         invoice(3, 2, "2024-003", KID3, "700.00");
         idx.learnAccount("1503.11.22222", 1); // paid for customer 1 before the run

@@ -48,7 +48,7 @@ class MatcherPropertyTest {
         for (SyntheticLedger.Payment p : ledger.payments()) {
             Decision d = matcher.decide(p.tx(), idx);
             if (d instanceof Decision.Unmatched u
-                    && matcher.settledReference(p.tx(), idx, u, List.of(), null) instanceof Decision.Matched m
+                    && matcher.settledReference(p.tx(), idx, u, Map.of(), null) instanceof Decision.Matched m
                     && (p.truth().isEmpty() || customerOf.get(p.truth().get(0)) != m.customerId())) {
                 wrong.add(p.kind() + " " + p.tx() + " truth " + p.truth() + " kept on the account of " + m.customerId());
             }

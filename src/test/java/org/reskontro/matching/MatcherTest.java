@@ -1,6 +1,8 @@
 package org.reskontro.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.reskontro.matching.SmallIndex.matched;
+import static org.reskontro.matching.SmallIndex.open;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,9 +29,7 @@ class MatcherTest {
 
     @BeforeEach
     void setUp() {
-        idx = new MatchIndex();
-        idx.addCustomer(1, "10001", "Byggmester Hansen AS", "914778271");
-        idx.addCustomer(2, "10002", "Fjordkraft Elektro AS", "969012480");
+        idx = SmallIndex.twoCustomers();
         idx.addCustomer(3, "10003", "Fjordkraft Elektro AS", null); // same name: a name never decides for either
         invoice(1, 1, "2024-001", KID1, "1000.00", 1);
         invoice(2, 1, "2024-002", KID2, "2500.00", 2);
@@ -45,16 +45,6 @@ class MatcherTest {
     static BankPayment pay(String amount, String ref, String payer, String account, String text) {
         return new BankPayment(100, new BigDecimal(amount), "NOK", LocalDate.of(2024, 4, 20), ref, null, null, payer,
                 account, text, false);
-    }
-
-    Decision.Matched matched(Decision d) {
-        assertThat(d).isInstanceOf(Decision.Matched.class);
-        return (Decision.Matched) d;
-    }
-
-    Decision.Unmatched open(Decision d) {
-        assertThat(d).as(String.valueOf(d)).isInstanceOf(Decision.Unmatched.class);
-        return (Decision.Unmatched) d;
     }
 
     @Test

@@ -3,15 +3,14 @@ package org.reskontro.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.reskontro.matching.MatcherTest.kid;
 import static org.reskontro.matching.MatcherTest.pay;
+import static org.reskontro.matching.SmallIndex.open;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reskontro.ledger.InvoiceStatus;
-import org.reskontro.ledger.OpenItem;
 import org.reskontro.ledger.PaymentReferences;
 
 /** Rule 7: a valid reference of an invoice no longer open, and each reason it is left to a person instead. */
@@ -25,17 +24,10 @@ class SettledReferenceTest {
 
     @BeforeEach
     void setUp() {
-        idx = new MatchIndex();
-        idx.addCustomer(1, "10001", "Byggmester Hansen AS", "914778271");
-        idx.addCustomer(2, "10002", "Fjordkraft Elektro AS", "969012480");
-        invoice(2, 1, "2024-002", MatcherTest.KID2, "2500.00");
-        invoice(3, 2, "2024-003", KID3, "1000.00");
+        idx = SmallIndex.twoCustomers();
+        SmallIndex.invoice(idx, 2, 1, "2024-002", MatcherTest.KID2, "2500.00", 2);
+        SmallIndex.invoice(idx, 3, 2, "2024-003", KID3, "1000.00", 3);
         idx.learnAccount("1503.11.22222", 1);
-    }
-
-    void invoice(long id, long customer, String no, String ref, String amount) {
-        idx.addInvoice(new OpenInvoice(id, customer, no, ref, "NOK", LocalDate.of(2024, 4, 1),
-                new OpenItem(BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal(amount))));
     }
 
     static List<SettledInvoice> ledger(long customer, InvoiceStatus status, String currency) {
@@ -46,13 +38,9 @@ class SettledReferenceTest {
     Decision decide(BankPayment p, List<SettledInvoice> ledger, Long onlyCustomer) {
         Decision d = matcher.decide(p, idx);
         assertThat(d).as("the pipeline leaves it open").isInstanceOf(Decision.Unmatched.class);
-        assertThat(Matcher.referenceToLookUp(p, d, idx)).isEqualTo(Keys.reference(p.reference()));
-        return matcher.settledReference(p, idx, (Decision.Unmatched) d, ledger, onlyCustomer);
-    }
-
-    Decision.Unmatched open(Decision d) {
-        assertThat(d).as(String.valueOf(d)).isInstanceOf(Decision.Unmatched.class);
-        return (Decision.Unmatched) d;
+        assertThat(Matcher.referencesToLookUp(p, idx)).containsExactly(Keys.reference(p.reference()));
+        return matcher.settledReference(p, idx, (Decision.Unmatched) d,
+                java.util.Map.of(Keys.reference(p.reference()), ledger), onlyCustomer);
     }
 
     @Test
@@ -80,8 +68,8 @@ class SettledReferenceTest {
         idx.apply((Decision.Matched) first, new BigDecimal("1000.00"));
         BankPayment again = pay("1000.00", KID3, null, null, null);
         Decision d = matcher.decide(again, idx);
-        assertThat(Matcher.referenceToLookUp(again, d, idx)).as("nothing to ask the ledger").isNull();
-        Decision.Matched m = (Decision.Matched) matcher.settledReference(again, idx, open(d), List.of(), null);
+        assertThat(Matcher.referencesToLookUp(again, idx)).as("nothing to ask the ledger").isEmpty();
+        Decision.Matched m = (Decision.Matched) matcher.settledReference(again, idx, open(d), java.util.Map.of(), null);
         assertThat(m.customerId()).isEqualTo(2);
         assertThat(m.evidence()).contains("2024-003").contains("already paid");
     }
@@ -95,6 +83,18 @@ class SettledReferenceTest {
     }
 
     @Test
+    void aReferenceInTheTextThatTheLedgerKnowsForAnotherCustomerLeavesItOpen() {
+        String other = kid("1000020000009");
+        BankPayment p = pay("1000.00", PAID, null, null, "og " + other);
+        Decision.Unmatched u = open(matcher.decide(p, idx));
+        assertThat(Matcher.referencesToLookUp(p, idx)).containsExactly(PAID, other);
+        java.util.Map<String, List<SettledInvoice>> ledger = java.util.Map.of(PAID, ledger(1, InvoiceStatus.PAID, "NOK"),
+                other, List.of(new SettledInvoice(9, "2023-009", 2, "NOK", InvoiceStatus.PAID)));
+        assertThat(open(matcher.settledReference(p, idx, u, ledger, null)).reason())
+                .contains("also points to customer 10002");
+    }
+
+    @Test
     void inAPartitionOnlyTheCustomerItWasRoutedToIsDecided() {
         assertThat(open(decide(pay("1000.00", PAID, null, null, null), ledger(1, InvoiceStatus.PAID, "NOK"), 2L))
                 .reason()).contains("also points to customer 10002");
@@ -105,7 +105,7 @@ class SettledReferenceTest {
         String openRef = kid("5550900000001");
         String swapped = "55590" + openRef.substring(5); // 0 and 9 swapped: the MOD10 check digit cannot tell
         assertThat(PaymentReferences.isValid(swapped)).isTrue();
-        invoice(4, 2, "2024-004", openRef, "1000.00");
+        SmallIndex.invoice(idx, 4, 2, "2024-004", openRef, "1000.00", 4);
         Decision.Unmatched u = open(decide(pay("1000.00", swapped, null, null, null),
                 ledger(1, InvoiceStatus.PAID, "NOK"), null));
         assertThat(u.reason()).contains("also points to customer 10002");
@@ -127,8 +127,8 @@ class SettledReferenceTest {
     void anInvoiceTheLedgerHoldsOpenOrNothingAtAllLeavesTheDecisionAsItWas() {
         BankPayment p = pay("1000.00", PAID, null, null, null);
         Decision.Unmatched before = open(matcher.decide(p, idx));
-        assertThat(matcher.settledReference(p, idx, before, ledger(1, InvoiceStatus.OPEN, "NOK"), null)).isSameAs(before);
-        assertThat(matcher.settledReference(p, idx, before, null, null)).isSameAs(before);
-        assertThat(matcher.settledReference(p, idx, before, List.of(), null)).isSameAs(before);
+        assertThat(matcher.settledReference(p, idx, before, java.util.Map.of(PAID, ledger(1, InvoiceStatus.OPEN, "NOK")),
+                null)).isSameAs(before);
+        assertThat(matcher.settledReference(p, idx, before, java.util.Map.of(), null)).isSameAs(before);
     }
 }

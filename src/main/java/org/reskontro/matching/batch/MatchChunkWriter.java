@@ -123,18 +123,25 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
         // the customer the routing pass gave each payment (the partition reads only those): its focus, the same
         // on a restart, when invoices settled before it are no longer in the index the router would look at
         Map<Long, Long> routed = partition == null ? Map.of() : routes.customersOf(routeId, ids);
+        // what the ledger holds under the references the payments show and the index does not know: asked once
+        Set<String> ask = new LinkedHashSet<>();
+        chunk.forEach(p -> ask.addAll(Matcher.referencesToLookUp(p, index)));
+        Map<String, List<SettledInvoice>> ledger = ask.isEmpty() ? Map.of() : settled.find(ask);
         List<MatchWriter.Outcome> outcomes = new ArrayList<>(chunk.size());
         for (BankPayment p : chunk) {
+            Long focus = partition == null ? null : routed.get(p.id());
             if (partition != null) {
-                index.focus(routed.get(p.id()));
+                index.focus(focus);
             }
-            Decision d = matcher.decide(p, index);
+            Decision d = matcher.decide(p, index, ledger);
+            if (d instanceof Decision.Unmatched u) {
+                d = matcher.settledReference(p, index, u, ledger, focus);
+            }
             if (d instanceof Decision.Matched m) {
                 index.apply(m, p.amount());
             }
             outcomes.add(new MatchWriter.Outcome(p, d));
         }
-        decideSettledReferences(outcomes, routed);
         long t1 = System.nanoTime();
         MatchWriter.Counts c;
         if (split != null) {
@@ -150,33 +157,6 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
         unmatched += c.unmatched();
         outgoing += c.outgoing();
         reversed += c.reversed();
-    }
-
-    /**
-     * Rule 7 for the payments left open with a valid reference the index does not know: the ledger is asked about
-     * those references once for the chunk. A payment kept on account this way settles no open amount, so deciding it
-     * after the rest of the chunk changes nothing for the others.
-     */
-    private void decideSettledReferences(List<MatchWriter.Outcome> outcomes, Map<Long, Long> routed) {
-        Set<String> ask = new LinkedHashSet<>();
-        for (MatchWriter.Outcome o : outcomes) {
-            String ref = Matcher.referenceToLookUp(o.payment(), o.decision(), index);
-            if (ref != null) {
-                ask.add(ref);
-            }
-        }
-        Map<String, List<SettledInvoice>> found = ask.isEmpty() ? Map.of() : settled.find(ask);
-        for (int i = 0; i < outcomes.size(); i++) {
-            MatchWriter.Outcome o = outcomes.get(i);
-            if (o.decision() instanceof Decision.Unmatched u) {
-                String ref = Matcher.referenceToLookUp(o.payment(), u, index);
-                Decision d = matcher.settledReference(o.payment(), index, u, ref == null ? List.of() : found.get(ref),
-                        partition == null ? null : routed.get(o.payment().id()));
-                if (d != u) {
-                    outcomes.set(i, new MatchWriter.Outcome(o.payment(), d));
-                }
-            }
-        }
     }
 
     @Override
