@@ -38,10 +38,10 @@ public final class Matcher {
     }
 
     /**
-     * The pipeline, with what the ledger holds under the references the payment shows that the index does not know
-     * ({@code ledger}, keyed by {@link #referencesToLookUp}: invoices settled before the run, or in an earlier phase
-     * of it). A match is refused when any reference the payment shows, in its reference field or its text, open or
-     * not, belongs to another customer than the match's.
+     * The pipeline, with what the ledger holds under the references this payment shows that the index does not know
+     * ({@code ledger}, keyed by the references of {@link #referencesToLookUp} that the ledger holds: invoices settled
+     * before the run, or in an earlier phase of it). A match is refused when any reference the payment shows, in its
+     * reference field or its text, open or not, belongs to another customer than the match's.
      */
     public Decision decide(BankPayment p, MatchIndex idx, Map<String, List<SettledInvoice>> ledger) {
         // references in the text: those still open decide, all of them (settled tonight too) can contradict
@@ -54,15 +54,13 @@ public final class Matcher {
                             + " (customer " + customerNo(idx, other.customerId()) + "), but " + m.evidence()), List.of());
                 }
             }
-            if (!ledger.isEmpty()) {
-                for (String ref : referencesToLookUp(p, idx)) {
-                    for (SettledInvoice other : ledger.getOrDefault(ref, List.of())) {
-                        if (other.customerId() != m.customerId()) {
-                            return new Decision.Unmatched(evidence("reference " + ref + " is " + other.invoiceNo()
-                                    + " (customer " + customerNo(idx, other.customerId()) + ", "
-                                    + other.status().name().toLowerCase(java.util.Locale.ROOT) + "), but "
-                                    + m.evidence()), List.of());
-                        }
+            for (Map.Entry<String, List<SettledInvoice>> e : ledger.entrySet()) {
+                for (SettledInvoice other : e.getValue()) {
+                    if (other.customerId() != m.customerId()) {
+                        return new Decision.Unmatched(evidence("reference " + e.getKey() + " is " + other.invoiceNo()
+                                + " (customer " + customerNo(idx, other.customerId()) + ", "
+                                + other.status().name().toLowerCase(java.util.Locale.ROOT) + "), but "
+                                + m.evidence()), List.of());
                     }
                 }
             }
@@ -329,7 +327,7 @@ public final class Matcher {
     /**
      * Rule 7, for a payment the pipeline left {@code open}: its valid structured reference names an invoice that is
      * no longer open, settled earlier in this run (the index says so) or before it ({@code ledger}: what the ledger
-     * holds under the references the payment shows, see {@link #referencesToLookUp}). The customer paid twice, or
+     * holds under the references this payment shows, as for {@link #decide(BankPayment, MatchIndex, Map)}). The customer paid twice, or
      * paid an invoice credited meanwhile. When the invoices are one customer's, PAID or CREDITED, in the payment's
      * currency, and nothing else the payment shows (references in its text or one digit away, invoice numbers, payer
      * account, organisation number, name) points to another customer, the money is that customer's: it is kept on
@@ -391,9 +389,7 @@ public final class Matcher {
         if (onlyCustomer != null) {
             others.add(onlyCustomer);
         }
-        for (String r : referencesToLookUp(p, idx)) {
-            ledger.getOrDefault(r, List.of()).forEach(s -> others.add(s.customerId()));
-        }
+        ledger.values().forEach(l -> l.forEach(s -> others.add(s.customerId())));
         others.remove(c);
         if (!others.isEmpty()) {
             return noted(open, settled + ", but the payment also points to customer "

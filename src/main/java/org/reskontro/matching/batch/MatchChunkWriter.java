@@ -124,18 +124,26 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
         // on a restart, when invoices settled before it are no longer in the index the router would look at
         Map<Long, Long> routed = partition == null ? Map.of() : routes.customersOf(routeId, ids);
         // what the ledger holds under the references the payments show and the index does not know: asked once
+        List<List<String>> refs = new ArrayList<>(chunk.size());
         Set<String> ask = new LinkedHashSet<>();
-        chunk.forEach(p -> ask.addAll(Matcher.referencesToLookUp(p, index)));
+        for (BankPayment p : chunk) {
+            List<String> r = Matcher.referencesToLookUp(p, index);
+            refs.add(r);
+            ask.addAll(r);
+        }
         Map<String, List<SettledInvoice>> ledger = ask.isEmpty() ? Map.of() : settled.find(ask);
         List<MatchWriter.Outcome> outcomes = new ArrayList<>(chunk.size());
+        int i = 0;
         for (BankPayment p : chunk) {
+            Map<String, List<SettledInvoice>> known = ledger.isEmpty() ? Map.of() : known(refs.get(i), ledger);
+            i++;
             Long focus = partition == null ? null : routed.get(p.id());
             if (partition != null) {
                 index.focus(focus);
             }
-            Decision d = matcher.decide(p, index, ledger);
+            Decision d = matcher.decide(p, index, known);
             if (d instanceof Decision.Unmatched u) {
-                d = matcher.settledReference(p, index, u, ledger, focus);
+                d = matcher.settledReference(p, index, u, known, focus);
             }
             if (d instanceof Decision.Matched m) {
                 index.apply(m, p.amount());
@@ -157,6 +165,21 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
         unmatched += c.unmatched();
         outgoing += c.outgoing();
         reversed += c.reversed();
+    }
+
+    /** What the ledger holds under one payment's references. */
+    private static Map<String, List<SettledInvoice>> known(List<String> refs, Map<String, List<SettledInvoice>> ledger) {
+        Map<String, List<SettledInvoice>> known = Map.of();
+        for (String r : refs) {
+            List<SettledInvoice> l = ledger.get(r);
+            if (l != null) {
+                if (known.isEmpty()) {
+                    known = new java.util.HashMap<>();
+                }
+                known.put(r, l);
+            }
+        }
+        return known;
     }
 
     @Override
