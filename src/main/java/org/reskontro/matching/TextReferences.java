@@ -31,7 +31,8 @@ final class TextReferences {
     static List<OpenInvoice> in(String text, MatchIndex idx, boolean openOnly) {
         Map<Long, OpenInvoice> found = new LinkedHashMap<>();
         for (String c : candidates(text)) {
-            if (PaymentReferences.isValid(c)) {
+            // the index's hash filter first: it turns away almost every candidate without a check-digit test
+            if (idx.mayHaveReferenceHash(c.hashCode()) && PaymentReferences.isValid(c)) {
                 OpenInvoice inv = idx.byReference(c);
                 if (inv != null && (!openOnly || inv.isOpen())) {
                     found.putIfAbsent(inv.id(), inv);
