@@ -26,7 +26,9 @@ public final class SyntheticLedger {
     public enum Kind {
         REFERENCE(60), PARTIAL(4), OVERPAID(3), FEE_DEDUCTED(4), TEXT_ONLY(6), MISTYPED_REFERENCE(4),
         COMBINED_TEXT(2), COMBINED_SUBSET(3), NAME_VARIANT(4), ORG_NO_IN_TEXT(2), REVERSAL(2), UNRELATED(2),
-        OUTGOING(2), NO_CLUE(2);
+        OUTGOING(2), NO_CLUE(2),
+        /** The reference written in the message instead of the reference field; not in the default mix. */
+        REFERENCE_IN_TEXT(0);
 
         final int weight;
 
@@ -346,6 +348,7 @@ public final class SyntheticLedger {
                     amount = total.subtract(BigDecimal.valueOf(500 + rnd.nextInt(2_001), 2));
                 }
                 case TEXT_ONLY -> text = textNaming(List.of(inv), rnd);
+                case REFERENCE_IN_TEXT -> text = referenceInText(inv.reference(), rnd);
                 case MISTYPED_REFERENCE -> {
                     ref = mistype(inv.reference(), rnd);
                     account = cu.account();
@@ -383,6 +386,17 @@ public final class SyntheticLedger {
             }
         }
         // a reversed payment pays nothing in the end: its truth is kept, but the benchmark scores it separately
+    }
+
+    /** A reference written in a message as people write it: alone, after a word, or in groups of four. */
+    static String referenceInText(String ref, SplittableRandom rnd) {
+        String grouped = String.join(" ", ref.split("(?<=\\G.{4})"));
+        return switch (rnd.nextInt(4)) {
+            case 0 -> "KID " + ref;
+            case 1 -> "Betaling " + grouped;
+            case 2 -> "ref: " + ref + ", takk";
+            default -> ref;
+        };
     }
 
     /** The invoices' numbers written as people write them. */

@@ -13,7 +13,8 @@ import org.reskontro.ledger.PaymentReferences;
  * Structured references written in a payment's free text instead of its reference field ("KID 100001000000018",
  * "OCR: 1000 0100 0000 18", "RF18 5390 0754 7034", several of them for several invoices). A candidate is a run of
  * digits not touching a letter, alone or joined with the runs beside it that a single space separates (references
- * are often written in groups), of {@value #MIN_DIGITS} to {@value #MAX_LENGTH} digits; or {@code RF}, two check
+ * are often written in groups), of {@value #MIN_DIGITS} to {@value #MAX_LENGTH} digits, and with the {@code -} that
+ * stands for a MOD11 check digit of 10 when one follows; or {@code RF}, two check
  * digits and the groups after them. Only a candidate with a valid check digit that is the reference of an invoice
  * of the index counts, so a date, an amount, an account or an organisation number in the text does not.
  */
@@ -94,6 +95,15 @@ final class TextReferences {
                 continue;
             }
             addJoins(groups, out);
+            if (end < n && t.charAt(end) == '-' && (end + 1 == n || !Character.isLetterOrDigit(t.charAt(end + 1)))) {
+                // a MOD11 KID whose check digit is 10 ends in '-'
+                Set<String> dashed = new LinkedHashSet<>();
+                addJoins(groups, dashed);
+                for (String c : dashed) {
+                    out.add(c + "-");
+                }
+                return end + 1;
+            }
             return end;
         }
     }

@@ -28,7 +28,8 @@ class MatcherPropertyTest {
                                    @ForAll @IntRange(min = 0, max = 10) int combined,
                                    @ForAll @IntRange(min = 0, max = 10) int names,
                                    @ForAll @IntRange(min = 0, max = 10) int unrelated,
-                                   @ForAll @IntRange(min = 0, max = 10) int tolerance) {
+                                   @ForAll @IntRange(min = 0, max = 10) int tolerance,
+                                   @ForAll @IntRange(min = 0, max = 10) int inText) {
         Map<SyntheticLedger.Kind, Integer> mix = SyntheticLedger.defaultMix();
         mix.put(SyntheticLedger.Kind.REFERENCE, reference);
         mix.put(SyntheticLedger.Kind.MISTYPED_REFERENCE, mistyped);
@@ -39,6 +40,7 @@ class MatcherPropertyTest {
         mix.put(SyntheticLedger.Kind.NO_CLUE, unrelated);
         mix.put(SyntheticLedger.Kind.FEE_DEDUCTED, tolerance);
         mix.put(SyntheticLedger.Kind.PARTIAL, tolerance);
+        mix.put(SyntheticLedger.Kind.REFERENCE_IN_TEXT, inText);
         SyntheticLedger ledger = SyntheticLedger.generate(n, seed, mix);
         MatchIndex idx = ledger.index();
         Matcher matcher = new Matcher(MatchPolicy.DEFAULT);

@@ -41,6 +41,8 @@ class TextReferencesTest {
         assertThat(TextReferences.candidates("KID: " + grouped(KID1) + ".")).contains(KID1);
         assertThat(TextReferences.candidates("betaling " + KID1 + "/" + KID2)).contains(KID1, KID2);
         assertThat(TextReferences.candidates("ref " + grouped(RF).toLowerCase())).contains(RF);
+        assertThat(TextReferences.candidates("Betaling 1190 9940 0384 97-")).as("MOD11 check digit 10")
+                .contains("11909940038497", "11909940038497-");
         assertThat(TextReferences.candidates("Faktura 2024 mai, 17.05")).as("too short").isEmpty();
         assertThat(TextReferences.candidates("INV" + KID1 + " x" + KID2)).as("digits touching letters").isEmpty();
     }
@@ -55,6 +57,21 @@ class TextReferencesTest {
         }
         Decision.Matched partial = matched(matcher.decide(pay("400.00", null, null, null, "KID " + KID1), idx));
         assertThat(partial.evidence()).contains("partial payment, 600.00 left open");
+    }
+
+    @Test
+    void aMod11KidEndingInADashIsReadFromTheTextToo() {
+        String base = null;
+        for (int i = 0; base == null; i++) {
+            String b = "1000010" + String.format("%07d", i);
+            if (CheckDigits.mod11(b) == '-') {
+                base = b;
+            }
+        }
+        String kid = base + "-";
+        SmallIndex.invoice(idx, 6, 1, "2024-006", kid, "300.00", 6);
+        assertThat(matched(matcher.decide(pay("300.00", null, null, null, "Betaling " + grouped(kid)), idx)).invoiceIds())
+                .containsExactly(6L);
     }
 
     @Test
@@ -123,6 +140,31 @@ class TextReferencesTest {
         String broken = KID1.substring(0, KID1.length() - 1) + (char) ('0' + (KID1.charAt(KID1.length() - 1) - '0' + 1) % 10);
         assertThat(matcher.decide(pay("1000.00", null, null, null, "KID " + broken), idx))
                 .as("a broken check digit in the text is no reference").isInstanceOf(Decision.Unmatched.class);
+    }
+
+    @Test
+    void everyReferenceWrittenInTheMessagesOfAGeneratedLedgerPaysItsInvoice() {
+        java.util.Map<SyntheticLedger.Kind, Integer> mix = SyntheticLedger.defaultMix();
+        mix.put(SyntheticLedger.Kind.REFERENCE_IN_TEXT, 30);
+        SyntheticLedger ledger = SyntheticLedger.generate(2000, 7, mix);
+        MatchIndex generated = ledger.index();
+        int written = 0;
+        java.util.List<String> missed = new java.util.ArrayList<>();
+        for (SyntheticLedger.Payment p : ledger.payments()) {
+            Decision d = matcher.decide(p.tx(), generated);
+            if (d instanceof Decision.Matched m) {
+                generated.apply(m, p.tx().amount());
+            }
+            if (p.kind() == SyntheticLedger.Kind.REFERENCE_IN_TEXT) {
+                written++;
+                if (!(d instanceof Decision.Matched m) || !new java.util.HashSet<>(m.invoiceIds())
+                        .equals(new java.util.HashSet<>(p.truth()))) {
+                    missed.add(p.tx().text() + " -> " + d);
+                }
+            }
+        }
+        assertThat(written).isGreaterThan(400);
+        assertThat(missed).isEmpty();
     }
 
     @Test

@@ -48,6 +48,11 @@ class BenchCommand implements Runnable {
                 description = "Also run the dunningJob for this date after matching and time it (e.g. 2024-06-30).")
         LocalDate dunningDate;
 
+        @Option(names = "--mix", paramLabel = "KIND=WEIGHT",
+                description = "Change one kind's weight in the noise mix (repeatable), e.g. --mix REFERENCE_IN_TEXT=6. "
+                        + "Kinds: ${COMPLETION-CANDIDATES}.")
+        Map<SyntheticLedger.Kind, Integer> mix = Map.of();
+
         @Spec
         CommandSpec spec;
 
@@ -66,8 +71,18 @@ class BenchCommand implements Runnable {
                 throw new RejectedInputException("the database holds a real ledger; run the benchmark against an empty "
                         + "database (e.g. RESKONTRO_DB_URL=jdbc:mariadb://127.0.0.1:3306/reskontro_bench)");
             }
+            Map<SyntheticLedger.Kind, Integer> weights = SyntheticLedger.defaultMix();
+            mix.forEach((kind, w) -> {
+                if (w < 0) {
+                    throw new RejectedInputException("--mix " + kind + "=" + w + ": a weight is 0 or more");
+                }
+                weights.put(kind, w);
+            });
+            if (weights.values().stream().mapToInt(Integer::intValue).sum() == 0) {
+                throw new RejectedInputException("--mix: every weight is 0");
+            }
             long t0 = System.nanoTime();
-            SyntheticLedger ledger = SyntheticLedger.generate(payments, seed);
+            SyntheticLedger ledger = SyntheticLedger.generate(payments, seed, weights);
             data.wipe();
             data.write(ledger);
             long t1 = System.nanoTime();
