@@ -325,36 +325,48 @@ public final class Matcher {
     }
 
     /**
-     * Rule 7, for a payment the pipeline left {@code open}: its valid structured reference names an invoice that is
-     * no longer open, settled earlier in this run (the index says so) or before it ({@code ledger}: what the ledger
-     * holds under the references this payment shows, as for {@link #decide(BankPayment, MatchIndex, Map)}). The customer paid twice, or
-     * paid an invoice credited meanwhile. When the invoices are one customer's, PAID or CREDITED, in the payment's
-     * currency, and nothing else the payment shows (references in its text or one digit away, invoice numbers, payer
-     * account, organisation number, name) points to another customer, the money is that customer's: it is kept on
-     * the account, where the credit step uses it or a person refunds it. Otherwise the payment stays open, its
-     * reason saying what the reference names. {@code onlyCustomer}: in a partition, the customer the payment was
-     * routed to, the only one it may decide for (null in the serial phase).
+     * Rule 7, for a payment the pipeline left {@code open}: the valid structured references it shows, in its
+     * reference field or written in its text, name only invoices that are no longer open, settled earlier in this run
+     * (the index says so) or before it ({@code ledger}: what the ledger holds under the references this payment
+     * shows, as for {@link #decide(BankPayment, MatchIndex, Map)}). The customer paid twice, or paid an invoice
+     * credited meanwhile. When the invoices are one customer's, PAID or CREDITED, in the payment's currency, and
+     * nothing else the payment shows (references one digit away, invoice numbers, payer account, organisation
+     * number, name) points to another customer, the money is that customer's: it is kept on the account, where the
+     * credit step uses it or a person refunds it. Otherwise the payment stays open, its reason saying what the
+     * references name. {@code onlyCustomer}: in a partition, the customer the payment was routed to, the only one it
+     * may decide for (null in the serial phase).
      */
     public Decision settledReference(BankPayment p, MatchIndex idx, Decision.Unmatched open,
                                      Map<String, List<SettledInvoice>> ledger, Long onlyCustomer) {
-        String ref = Keys.reference(p.reference());
-        if (p.amount().signum() <= 0 || ref == null || !PaymentReferences.isValid(ref) || idx.referenceAmbiguous(ref)) {
+        if (p.amount().signum() <= 0) {
             return open;
         }
+        // the references it shows, in the field or the text: settled tonight (the index) or before (the ledger)
+        List<String> refs = new ArrayList<>();
         List<SettledInvoice> found = new ArrayList<>();
-        OpenInvoice inRun = idx.byReference(ref);
-        if (inRun != null) {
-            if (inRun.isOpen()) {
+        String field = Keys.reference(p.reference());
+        List<OpenInvoice> shown = new ArrayList<>(TextReferences.in(p.text(), idx, false));
+        if (field != null && PaymentReferences.isValid(field) && idx.byReference(field) != null) {
+            shown.add(0, idx.byReference(field));
+        }
+        for (OpenInvoice inv : shown) {
+            if (inv.isOpen()) {
                 return open;
             }
-            found.add(new SettledInvoice(inRun.id(), inRun.invoiceNo(), inRun.customerId(), inRun.currency(),
-                    InvoiceStatus.PAID));
-        } else {
-            found.addAll(ledger.getOrDefault(ref, List.of()));
+            if (!refs.contains(inv.reference())) {
+                refs.add(inv.reference());
+                found.add(new SettledInvoice(inv.id(), inv.invoiceNo(), inv.customerId(), inv.currency(),
+                        InvoiceStatus.PAID));
+            }
+        }
+        for (Map.Entry<String, List<SettledInvoice>> e : ledger.entrySet()) {
+            refs.add(e.getKey());
+            found.addAll(e.getValue());
         }
         if (found.isEmpty()) {
             return open;
         }
+        String ref = String.join(", ", refs);
         Set<Long> customers = new LinkedHashSet<>();
         List<String> numbers = new ArrayList<>();
         for (SettledInvoice s : found) {
@@ -389,7 +401,6 @@ public final class Matcher {
         if (onlyCustomer != null) {
             others.add(onlyCustomer);
         }
-        ledger.values().forEach(l -> l.forEach(s -> others.add(s.customerId())));
         others.remove(c);
         if (!others.isEmpty()) {
             return noted(open, settled + ", but the payment also points to customer "

@@ -91,7 +91,25 @@ class SettledReferenceTest {
         java.util.Map<String, List<SettledInvoice>> ledger = java.util.Map.of(PAID, ledger(1, InvoiceStatus.PAID, "NOK"),
                 other, List.of(new SettledInvoice(9, "2023-009", 2, "NOK", InvoiceStatus.PAID)));
         assertThat(open(matcher.settledReference(p, idx, u, ledger, null)).reason())
-                .contains("also points to customer 10002");
+                .contains("2023-007, 2023-009 of different customers");
+    }
+
+    @Test
+    void aPaidInvoicesReferenceWrittenInTheMessageCountsToo() {
+        BankPayment p = pay("1000.00", null, null, null, "KID " + PAID);
+        Decision.Unmatched u = open(matcher.decide(p, idx));
+        assertThat(Matcher.referencesToLookUp(p, idx)).containsExactly(PAID);
+        Decision.Matched m = (Decision.Matched) matcher.settledReference(p, idx, u,
+                java.util.Map.of(PAID, ledger(1, InvoiceStatus.PAID, "NOK")), null);
+        assertThat(m.customerId()).isEqualTo(1);
+
+        Decision first = matcher.decide(pay("1000.00", KID3, null, null, null), idx);
+        idx.apply((Decision.Matched) first, new BigDecimal("1000.00"));
+        BankPayment again = pay("1000.00", null, null, null, "betaling " + KID3);
+        Decision.Matched tonight = (Decision.Matched) matcher.settledReference(again, idx, open(matcher.decide(again, idx)),
+                java.util.Map.of(), null);
+        assertThat(tonight.customerId()).isEqualTo(2);
+        assertThat(tonight.evidence()).contains("2024-003 (customer 10002) is already paid");
     }
 
     @Test
