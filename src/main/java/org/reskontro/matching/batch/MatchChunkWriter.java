@@ -174,7 +174,7 @@ class MatchChunkWriter implements ItemWriter<BankPayment>, ItemStream {
             List<SettledInvoice> l = ledger.get(r);
             if (l != null) {
                 if (known.isEmpty()) {
-                    known = new java.util.HashMap<>();
+                    known = new java.util.LinkedHashMap<>(); // in the order the payment shows them
                 }
                 known.put(r, l);
             }
