@@ -10,6 +10,7 @@ import org.reskontro.matching.jdbc.ManualMatching;
 import org.reskontro.matching.jdbc.Refunds;
 import org.reskontro.matching.jdbc.WorkQueue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -279,11 +280,8 @@ class UnmatchedCommand implements Runnable {
         @Option(names = "--date", paramLabel = "DATE", description = "Date of the payout (yyyy-mm-dd); default today.")
         java.time.LocalDate date;
 
-        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (required).")
-        String reason;
-
-        @Option(names = "--user", paramLabel = "NAME", description = "Who does it (default: the OS user).")
-        String user;
+        @Mixin
+        Why.Required why;
 
         @Spec
         CommandSpec spec;
@@ -295,7 +293,7 @@ class UnmatchedCommand implements Runnable {
         @Override
         public Integer call() {
             Refunds.Refunded r = services.bean(Refunds.class).refund(new Refunds.Request(customer, amount, currency,
-                    reference, date, user(user), reason, transaction));
+                    reference, date, why.user(), why.reason(), transaction));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Refund %s of %s %s to customer %s booked on %s%s%n", r.reference(), Amounts.format(r.amount()),
                     r.currency(), r.customerNo(), r.date(),
@@ -321,11 +319,8 @@ class UnmatchedCommand implements Runnable {
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "INVOICE")
         List<String> invoices;
 
-        @Option(names = "--user", paramLabel = "NAME", description = "Who does it (default: the OS user).")
-        String user;
-
-        @Option(names = "--reason", paramLabel = "TEXT", description = "Why (kept in the audit log).")
-        String reason;
+        @Mixin
+        Why.Optional why;
 
         @Spec
         CommandSpec spec;
@@ -336,7 +331,7 @@ class UnmatchedCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ManualMatching.Done d = services.bean(ManualMatching.class).assign(transaction, invoices, user(user), reason);
+            ManualMatching.Done d = services.bean(ManualMatching.class).assign(transaction, invoices, why.user(), why.reason());
             spec.commandLine().getOut().printf("Transaction %d assigned to %s%s%n", d.transactionId(),
                     String.join(", ", invoices),
                     d.onAccount().signum() > 0 ? "; " + Amounts.format(d.onAccount()) + " kept on account" : "");
@@ -356,11 +351,8 @@ class UnmatchedCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "CUSTOMER")
         String customer;
 
-        @Option(names = "--user", paramLabel = "NAME", description = "Who does it (default: the OS user).")
-        String user;
-
-        @Option(names = "--reason", paramLabel = "TEXT", description = "Why (kept in the audit log).")
-        String reason;
+        @Mixin
+        Why.Optional why;
 
         @Spec
         CommandSpec spec;
@@ -371,7 +363,7 @@ class UnmatchedCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ManualMatching.Done d = services.bean(ManualMatching.class).credit(transaction, customer, user(user), reason);
+            ManualMatching.Done d = services.bean(ManualMatching.class).credit(transaction, customer, why.user(), why.reason());
             spec.commandLine().getOut().printf("Transaction %d put on the account of customer %s (%s)%n",
                     d.transactionId(), customer, Amounts.format(d.onAccount()));
             spec.commandLine().getOut().flush();
@@ -386,11 +378,8 @@ class UnmatchedCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "TRANSACTION")
         long transaction;
 
-        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (required).")
-        String reason;
-
-        @Option(names = "--user", paramLabel = "NAME", description = "Who does it (default: the OS user).")
-        String user;
+        @Mixin
+        Why.Required why;
 
         @Spec
         CommandSpec spec;
@@ -404,7 +393,7 @@ class UnmatchedCommand implements Runnable {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().println(apply(services.bean(ManualMatching.class), transaction, reason, user(user)));
+            spec.commandLine().getOut().println(apply(services.bean(ManualMatching.class), transaction, why.reason(), why.user()));
             spec.commandLine().getOut().flush();
             return Cli.OK;
         }
