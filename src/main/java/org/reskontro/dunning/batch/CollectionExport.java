@@ -2,12 +2,9 @@ package org.reskontro.dunning.batch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.reskontro.common.AtomicFiles;
 import org.reskontro.common.JsonText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -52,8 +50,8 @@ public class CollectionExport {
         }
         try {
             Files.createDirectories(folder);
-            replace(folder.resolve("collection-" + date + ".csv"), csv(claims));
-            replace(folder.resolve("collection-" + date + ".json"), json(date, claims));
+            AtomicFiles.write(folder.resolve("collection-" + date + ".csv"), csv(claims));
+            AtomicFiles.write(folder.resolve("collection-" + date + ".json"), json(date, claims));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the collection export to " + folder + ": " + e.getMessage(), e);
         }
@@ -154,11 +152,4 @@ public class CollectionExport {
         return s == null ? "" : s;
     }
 
-    private static void replace(Path target, String content) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(content);
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

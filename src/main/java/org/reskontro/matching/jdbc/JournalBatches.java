@@ -2,15 +2,13 @@ package org.reskontro.matching.jdbc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.reskontro.common.AtomicFiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,11 +55,7 @@ public class JournalBatches {
         int lines;
         try {
             Files.createDirectories(folder);
-            Path tmp = folder.resolve(target.getFileName() + ".tmp");
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                lines = export.exportRange(range.afterId(), range.upToId(), out);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            lines = AtomicFiles.write(target, out -> export.exportRange(range.afterId(), range.upToId(), out));
         } catch (IOException e) {
             throw new UncheckedIOException("journal batch " + date + ": cannot write " + target, e);
         }

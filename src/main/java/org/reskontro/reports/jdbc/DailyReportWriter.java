@@ -2,13 +2,12 @@ package org.reskontro.reports.jdbc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.reskontro.common.AtomicFiles;
 import org.reskontro.reports.AgingReport;
 import org.reskontro.reports.CsvReports;
 import org.reskontro.reports.HtmlReports;
@@ -42,20 +41,15 @@ public class DailyReportWriter {
         try {
             Files.createDirectories(dir);
             String base = "reskontro-daily-" + date;
-            write(dir.resolve(base + "-aging.csv"), CsvReports.aging(agingReport));
-            write(dir.resolve(base + "-reconciliation.csv"), CsvReports.reconciliation(rec));
-            write(dir.resolve(base + "-keyfigures.csv"), CsvReports.keyFigures(figures));
+            AtomicFiles.write(dir.resolve(base + "-aging.csv"), CsvReports.aging(agingReport));
+            AtomicFiles.write(dir.resolve(base + "-reconciliation.csv"), CsvReports.reconciliation(rec));
+            AtomicFiles.write(dir.resolve(base + "-keyfigures.csv"), CsvReports.keyFigures(figures));
             Path html = dir.resolve(base + ".html");
-            write(html, HtmlReports.dailyPage(agingReport, series, rec, figures));
+            AtomicFiles.write(html, HtmlReports.dailyPage(agingReport, series, rec, figures));
             return html;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the daily report to " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    static void write(Path target, String content) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }
