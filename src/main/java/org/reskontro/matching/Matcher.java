@@ -556,7 +556,7 @@ public final class Matcher {
         return String.join(", ", how);
     }
 
-    private static boolean hasDigits(String s, int atLeast) {
+    static boolean hasDigits(String s, int atLeast) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -30,8 +30,9 @@ final class SettledReferenceRule {
         List<SettledInvoice> found = new ArrayList<>();
         String field = Keys.reference(p.reference());
         List<OpenInvoice> shown = new ArrayList<>(TextReferences.in(p.text(), idx, false));
-        if (field != null && PaymentReferences.isValid(field) && idx.byReference(field) != null) {
-            shown.add(0, idx.byReference(field));
+        OpenInvoice byField = field != null && PaymentReferences.isValid(field) ? idx.byReference(field) : null;
+        if (byField != null) {
+            shown.add(0, byField);
         }
         for (OpenInvoice inv : shown) {
             if (inv.isOpen()) {

@@ -45,7 +45,7 @@ final class TextReferences {
 
     /** Every string of the text that could be a reference, normalised (no spaces, upper case). */
     static Set<String> candidates(String text) {
-        if (text == null || !hasDigits(text)) {
+        if (text == null || !Matcher.hasDigits(text, 1)) {
             return Set.of();
         }
         Set<String> out = new LinkedHashSet<>();
@@ -86,7 +86,7 @@ final class TextReferences {
                 while (end < n && Character.isLetterOrDigit(t.charAt(end))) {
                     end++;
                 }
-                addJoins(groups, out);
+                addJoins(groups, "", out);
                 return end;
             }
             groups.add(t.substring(i, end));
@@ -94,21 +94,17 @@ final class TextReferences {
                 i = end + 1;
                 continue;
             }
-            addJoins(groups, out);
+            addJoins(groups, "", out);
             if (end < n && t.charAt(end) == '-' && (end + 1 == n || !Character.isLetterOrDigit(t.charAt(end + 1)))) {
-                // a MOD11 KID whose check digit is 10 ends in '-'
-                Set<String> dashed = new LinkedHashSet<>();
-                addJoins(groups, dashed);
-                for (String c : dashed) {
-                    out.add(c + "-");
-                }
+                addJoins(groups, "-", out); // a MOD11 KID whose check digit is 10 ends in '-'
                 return end + 1;
             }
             return end;
         }
     }
 
-    private static void addJoins(List<String> groups, Set<String> out) {
+    /** Each join of neighbouring groups of {@value #MIN_DIGITS} to {@value #MAX_LENGTH} digits, and {@code suffix}. */
+    private static void addJoins(List<String> groups, String suffix, Set<String> out) {
         for (int a = 0; a < groups.size(); a++) {
             StringBuilder sb = new StringBuilder();
             for (int b = a; b < groups.size(); b++) {
@@ -117,7 +113,7 @@ final class TextReferences {
                     break;
                 }
                 if (sb.length() >= MIN_DIGITS) {
-                    out.add(sb.toString());
+                    out.add(sb + suffix);
                 }
             }
         }
@@ -153,14 +149,5 @@ final class TextReferences {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static boolean hasDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (isDigit(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
